@@ -1,0 +1,5 @@
+"""CLI commands for actors (registered on import by newsgraph.cli)."""
+
+from __future__ import annotations
+
+from . import app, evaluate_app  # noqa: F401

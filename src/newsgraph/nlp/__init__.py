@@ -1,0 +1,1 @@
+"""Per-article NLP: model loading, batching and newsgraph's spaCy components."""

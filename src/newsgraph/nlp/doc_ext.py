@@ -1,0 +1,38 @@
+"""The spaCy ``Doc`` extensions newsgraph's components read and write.
+
+Set before the pipeline runs (by :func:`newsgraph.nlp.pipeline.annotate` or by the user):
+    Doc._.ng_date        publication date "YYYY-MM-DD" or None (anchors relative dates,
+                         decides offices that change)
+    Doc._.ng_article_id  the article id ("" when unknown)
+    Doc._.ng_dateline    dateline place or None (default event location)
+
+Written by the components:
+    Doc._.ng_mentions    list[records.Mention], sorted by start (newsgraph_actors)
+    Doc._.quotes         list[records.Quote] (newsgraph_quotes)
+    Doc._.events         list[records.Event], most prominent first (newsgraph_events)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_DEFAULTS = {
+    "ng_date": None,
+    "ng_article_id": "",
+    "ng_dateline": None,
+}
+_LISTS = ("ng_mentions", "quotes", "events")
+
+
+def ensure_extensions() -> None:
+    """Register the extensions once; safe to call many times."""
+    for name, default in _DEFAULTS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in _LISTS:
+        if not Doc.has_extension(name):
+            # a getter-less attribute with a mutable default would be shared; use None
+            Doc.set_extension(name, default=None)
+
+
+ensure_extensions()

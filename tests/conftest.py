@@ -1,0 +1,46 @@
+"""Shared fixtures: one spaCy pipeline per test session (loading it is the slow part)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+BENCH = ROOT.parent / "shared" / "bench"
+
+
+@pytest.fixture(scope="session")
+def base_nlp():
+    """The bare spaCy pipeline (no newsgraph components)."""
+    from newsgraph.nlp.pipeline import load_model
+
+    return load_model(quiet=True)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """spaCy + newsgraph's components (actors, quotes, events)."""
+    from newsgraph.nlp.pipeline import build_pipeline
+
+    return build_pipeline(quiet=True)
+
+
+@pytest.fixture
+def annotate_text(nlp):
+    """Annotate one text with an optional publication date; returns the spaCy Doc."""
+    from newsgraph.nlp.doc_ext import ensure_extensions
+
+    ensure_extensions()
+
+    def run(text: str, date: str | None = None, dateline: str | None = None):
+        doc = nlp.make_doc(text)
+        doc._.ng_date = date
+        doc._.ng_article_id = "a_test"
+        doc._.ng_dateline = dateline
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    return run
