@@ -194,6 +194,19 @@ class Store:
         sql += f" LIMIT {int(limit)}" if limit else ""
         return [row_to_record(cls, r) for r in self.rows(sql, params)]
 
+    def stream(self, cls: type[R], order: str = "", batch: int = 2000) -> Iterator[R]:
+        """All records of ``cls``, read in one query and fetched in batches."""
+        sql = f"SELECT * FROM {_TABLE[cls]}" + (f" ORDER BY {order}" if order else "")
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql)
+            cols = [d[0] for d in cur.description]
+            while chunk := cur.fetchmany(batch):
+                for r in chunk:
+                    yield row_to_record(cls, dict(zip(cols, r, strict=True)))
+        finally:
+            cur.close()
+
     def passages(self) -> list[Passage]:
         occ: dict[str, list[PassageOccurrence]] = {}
         for r in self.rows('SELECT * FROM passage_occurrences ORDER BY passage_id, article_id, start'):
