@@ -54,7 +54,16 @@ if TYPE_CHECKING:  # for type checkers and IDEs
     from .link import link_corpus  # noqa: F401
     from .nlp.pipeline import build_pipeline, load_model  # noqa: F401
     from .records import (  # noqa: F401
-        Actor, Article, Entity, Event, EventParty, Location, Mention, Passage, Quote, Story,
+        Actor,
+        Article,
+        Entity,
+        Event,
+        EventParty,
+        Location,
+        Mention,
+        Passage,
+        Quote,
+        Story,
     )
     from .store.duckdb import Store  # noqa: F401
     from .store.export import export  # noqa: F401
