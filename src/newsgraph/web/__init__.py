@@ -1,1 +1,0 @@
-"""newsgraph.web"""
