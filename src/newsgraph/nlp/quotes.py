@@ -1,26 +1,319 @@
-"""Quotes and attribution (INTERIM: the quotes issue fills this in).
+"""Quotes and attribution: who said what, direct and reported, with resolved speakers.
 
-    component "newsgraph_quotes"   sets Doc._.quotes: list[Quote]
+    component "newsgraph_quotes"   sets Doc._.quotes: list[Quote] (sorted by start)
+
+How it works, in order:
+1. quoted passages are found by their marks, paragraph by paragraph (:mod:`.quote_marks`),
+   so unbalanced marks damage at most one paragraph and quotes may run across paragraphs;
+2. attribution frames (cue verb, speaker phrase, content) come from the dependency parse
+   (:mod:`.quote_frames`, lexicon in :mod:`.quote_lexicon`);
+3. each quoted passage that reads as a statement (not a scare quote or title) takes the
+   nearest frame in its sentence(s), or a cue sentence ending in ":" before it; a passage
+   with none takes the voice of the adjacent quote in its paragraph, of the previous
+   paragraph's quote when it opens its paragraph, or of a speaker header line above it;
+4. frames with their own content become reported speech (indirect), or mixed quotes when
+   their content embeds a quoted fragment;
+5. speakers resolve to actors through ``actor_at`` / ``resolve_reference`` (pronouns,
+   descriptions); ``speaker_text`` keeps the words as written.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import re
+from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention, Quote
+from .actors import actor_at
+from .coref import resolve_reference
 from .doc_ext import ensure_extensions
+from .quote_frames import Frame, find_frames
+from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
+from .quote_marks import QuotedSpan, find_quoted_spans
+
+__all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
+
+_LINE = re.compile(r"[^\n]+")
+_SENT_END = ".!?:;”\"'’»"
+
+
+@dataclass(slots=True)
+class _Voice:
+    """A speaker as found in the text, before it becomes a Quote's fields."""
+
+    span: Span | None
+    mention: Mention | None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    channel: str | None = None
 
 
 class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Find direct, mixed and reported quotes with their speakers.
+
+    Options: ``min_words`` (a quoted passage shorter than this, with no verb, is a scare
+    quote unless a reported-speech clause embeds it); ``indirect`` (also report reported
+    speech; set False for direct quotes only).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, min_words: int = 4,
+                 indirect: bool = True) -> None:
         ensure_extensions()
         self.name = name
+        self.min_words = min_words
+        self.indirect = indirect
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = extract_quotes(doc, min_words=self.min_words, indirect=self.indirect)
         return doc
 
 
-@Language.factory("newsgraph_quotes", assigns=["doc._.quotes"])
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+@Language.factory("newsgraph_quotes", default_config={"min_words": 4, "indirect": True},
+                  assigns=["doc._.quotes"])
+def make_quote_extractor(nlp: Language, name: str, min_words: int,
+                         indirect: bool) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, min_words=min_words, indirect=indirect)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
+    if span is None:
+        return None
+    if head is not None:
+        own = actor_at(doc, head.idx, head.idx + len(head.text))
+        if own is not None:
+            return own
+    found = resolve_reference(doc, span)
+    if found is None and head is not None and (span.start != head.i or span.end != head.i + 1):
+        found = resolve_reference(doc, doc[head.i:head.i + 1])
+    return found
+
+
+def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int]) -> str | None:
+    """Where the statement was made, from the sentence outside the content."""
+    text = doc.text
+    a, b = content
+    outside = text[sent_start:max(sent_start, min(a, sent_end))] + " \n " + \
+        text[min(max(b, sent_start), sent_end):sent_end]
+    for pattern, template in CHANNEL_PATTERNS:
+        m = pattern.search(outside)
+        if m:
+            return template.format(*[g.strip() for g in m.groups() if g]) if "{}" in template else template
+    return None
+
+
+def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> _Voice:
+    sent = frame.cue.sent
+    lo = min(sent.start_char, content[0])
+    hi = max(sent.end_char, content[1])
+    return _Voice(frame.speaker, _resolve(doc, frame.speaker, frame.speaker_head),
+                  doc.text[frame.cue_start:frame.cue_end], frame.cue_start, frame.cue_end,
+                  _channel(doc, lo, hi, content))
+
+
+def _words(doc: Doc, a: int, b: int) -> list[Token]:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return [t for t in span if t.is_alpha] if span is not None else []
+
+
+def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
+    """False for scare quotes, names and titles: 'so-called "collective West"', "Operation X"."""
+    words = _words(doc, q.start, q.end)
+    if not words:
+        return False
+    before = doc.text[max(0, (q.open_mark if q.open_mark is not None else q.start) - 30):
+                      q.open_mark if q.open_mark is not None else q.start].split()
+    prev = before[-1].lower().strip(",:") if before else ""
+    if prev in SCARE_MARKERS or prev.endswith("so-called"):
+        return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    content_words = [t for t in words if not t.is_stop]
+    ends_sentence = doc.text[q.start:q.end].rstrip()[-1:] in ".!?,"
+    if len(words) <= 8 and content_words and all(t.text[:1].isupper() for t in content_words) \
+            and not ends_sentence and not has_verb:
+        return False  # a title or name in quotes
+    return len(words) >= min_words or has_verb
+
+
+def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
+    return [s for s in doc.sents if s.start_char < b and a < s.end_char]
+
+
+def _colon_sentence(doc: Doc, q: QuotedSpan) -> Span | None:
+    """The sentence that ends with ':' right before the quote ("Caddell continued:")."""
+    start = q.open_mark if q.open_mark is not None else q.start
+    i = start - 1
+    text = doc.text
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    tok = doc.char_span(i, i + 1, alignment_mode="expand")
+    return tok.sent if tok is not None else None
+
+
+def _embedded(doc: Doc, q: QuotedSpan) -> bool:
+    """A quoted fragment inside narration ('would like to have "very close relations"')."""
+    if q.open_mark is None:
+        return False
+    text = doc.text
+    i = q.open_mark - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n" or not (text[i].isalnum() or text[i] in "-’'"):
+        return False
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    prev = span[-1]
+    return not (prev.pos_ == "VERB" and prev.lemma_.lower() in CLAUSE_VERBS)
+
+
+def _header_lines(doc: Doc) -> list[tuple[int, int, Mention]]:
+    """Speaker header lines: a line that is only a person's (or body's) name, followed by a
+    topic line ending in ':' or a quoted paragraph."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text) if m.group().strip()]
+    out = []
+    text = doc.text
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b].strip()
+        if not line or len(line.split()) > 5 or line[-1] in _SENT_END:
+            continue
+        m = actor_at(doc, a, b)
+        if m is None or m.actor.type not in ("PERSON", "ORG") or (m.end - m.start) < 0.6 * len(line):
+            continue
+        follow = [text[x:y].strip() for x, y in lines[i + 1:i + 3]]
+        if any(f.endswith(":") or f[:1] in "\"“«„" for f in follow):
+            out.append((a, b, m))
+    return out
+
+
+# ---------------------------------------------------------------- extraction
+
+def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> list[Quote]:
+    """All quotes in ``doc`` (see the module docstring for the rules)."""
+    text = doc.text
+    article_id = doc._.ng_article_id or ""
+    spans = find_quoted_spans(text)
+    frames = find_frames(doc)
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    line_starts = [a for a, _ in lines]
+
+    def line_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(line_starts, pos) - 1)
+
+    # marks-inclusive extents of quoted passages, to keep cues outside quotes
+    extents = [(q.open_mark if q.open_mark is not None else q.start,
+                (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
+
+    def inside_quote(pos: int) -> bool:
+        return any(a <= pos < b for a, b in extents)
+
+    frames = [f for f in frames if not inside_quote(f.cue_start)]
+    headers = _header_lines(doc)
+    out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
+    voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
+
+    def add(start: int, end: int, kind: str, v: _Voice | None) -> Quote:
+        m = v.mention if v else None
+        span = v.span if v else None
+        q = Quote(
+            id=Quote.make_id(article_id, start, end), article_id=article_id,
+            speaker_entity_id=m.actor.entity_id if m else None,
+            speaker=m.actor.name if m else None,
+            speaker_text=span.text if span is not None else (m.text if m else None),
+            cue=v.cue if v else None, content=text[start:end], start=start, end=end, kind=kind,
+            speaker_start=span.start_char if span is not None else (m.start if m else None),
+            speaker_end=span.end_char if span is not None else (m.end if m else None),
+            cue_start=v.cue_start if v else None, cue_end=v.cue_end if v else None,
+            channel=v.channel if v else None,
+            country=m.actor.country if m else "", sector=m.actor.sector if m else "")
+        out[(start, end)] = (q, line_of(start))
+        if v is not None and (span is not None or m is not None):
+            voice_by_line[line_of(start)] = v
+        return q
+
+    # 1. quoted passages
+    used_frames: set[int] = set()
+    direct: list[tuple[QuotedSpan, _Voice | None, bool]] = []
+    for q in spans:
+        if not _is_statement(doc, q, min_words):
+            continue
+        lo, hi = extents[spans.index(q)]
+        sents = _sentences_between(doc, lo, hi)
+        cands = [f for f in frames if any(s.start_char <= f.cue_start < s.end_char for s in sents)
+                 and f.cue_start not in used_frames]
+        # a frame whose own content lies outside the quote belongs to another statement
+        cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
+                 or (f.content_start < hi and lo < f.content_end)]
+        if not cands:
+            cs = _colon_sentence(doc, q)
+            if cs is not None:
+                cands = [f for f in frames if cs.start_char <= f.cue_start < cs.end_char]
+        frame = min(cands, key=lambda f: min(abs(f.cue_start - hi), abs(f.cue_end - lo)),
+                    default=None)
+        v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
+        if frame is not None:
+            used_frames.add(frame.cue_start)
+        direct.append((q, v, _embedded(doc, q)))
+
+    # 2. reported speech: frames with their own content
+    taken: list[tuple[int, int]] = []
+    if indirect:
+        for f in frames:
+            if f.content_start is None or f.cue_start in used_frames and f.how != "ccomp":
+                continue
+            a, b = f.content_start, f.content_end
+            inner = [(q, emb) for q, _, emb in direct if a <= q.start and q.end <= b]
+            quoted = sum(q.end - q.start for q, _ in inner)
+            if quoted >= 0.6 * (b - a):
+                continue  # the frame of a direct quote
+            if any(a < q.end and q.start < b and not (a <= q.start and q.end <= b)
+                   for q, _, _ in direct):
+                continue  # straddles a quote boundary: a parse error more often than not
+            if len(_words(doc, a, b)) < 2:
+                continue
+            kind = "mixed" if inner else "indirect"
+            add(a, b, kind, _voice(doc, f, (a, b)))
+            taken.append((a, b))
+
+    # 3. direct quotes not absorbed by a reported-speech clause, with inherited voices
+    direct.sort(key=lambda x: x[0].start)
+    for i, (q, v, emb) in enumerate(direct):
+        if any(a <= q.start and q.end <= b for a, b in taken):
+            continue
+        if len(_words(doc, q.start, q.end)) < min_words and v is None:
+            continue  # a short fragment with no speaker: a scare quote after all
+        ln = line_of(q.start)
+        if v is None or (v.span is None and v.mention is None):
+            v = _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines) or v
+        add(q.start, q.end, "mixed" if emb else "direct", v)
+
+    return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+
+
+def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, _Voice],
+             headers, q: QuotedSpan, lines) -> _Voice | None:
+    """The voice of an unattributed quote: its paragraph neighbours, the previous paragraph
+    when it opens its own, or the speaker header above it."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(direct):
+            other, v, _ = direct[j]
+            if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention):
+                return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
+    text = doc.text
+    opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
+    if opens_line and ln - 1 in voice_by_line:
+        return voice_by_line[ln - 1]
+    start = q.open_mark if q.open_mark is not None else q.start
+    above = [h for h in headers if h[1] <= start]
+    if above:
+        a, b, m = above[-1]
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return _Voice(span, m)
+    return None

@@ -1,0 +1,193 @@
+"""Attribution frames from the dependency parse: cue verb, speaker phrase, content span.
+
+A frame is one act of saying/believing found in a sentence, e.g. "X said that C" (cue "said",
+speaker X, content C), "according to X, C", "X urged Y to C", "X announced C". Frames give
+reported speech directly and give direct quotes their speaker and cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .quote_lexicon import CLAUSE_VERBS, DOBJ_VERBS, PREP_CONTENT, XCOMP_VERBS, is_cue_lemma
+
+__all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NP_RIGHT = ("compound", "flat", "prep", "pobj", "poss", "nmod", "amod", "nummod", "case")
+_CONTENT_TRIM = " \t\n,;:.-–—"
+
+
+@dataclass(slots=True)
+class Frame:
+    cue: Token  # the head word of the cue
+    cue_start: int
+    cue_end: int
+    speaker: Span | None
+    speaker_head: Token | None
+    content_start: int | None  # None: the content is elsewhere (a direct quote nearby)
+    content_end: int | None
+    how: str  # ccomp|xcomp|dobj|prep|parataxis|according|colon
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return f"{lemma}_{c.lower_}"
+    return lemma
+
+
+def speaker_phrase(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``: its left modifiers and name/"of" parts, no appositions."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in _NP_RIGHT and not any(t.text == "," for t in doc[right + 1:c.i]):
+            right = max(right, c.right_edge.i)
+        else:
+            break
+    # a leading comma-separated part ("Meanwhile, ...") is not part of the phrase
+    for i in range(tok.i - 1, left - 1, -1):
+        if doc[i].text in (",", "(", "—", "–"):
+            left = i + 1
+            break
+    return doc[left:right + 1]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker head of a cue verb: its subject, the passive agent, or the governing verb's."""
+    seen = 0
+    v: Token | None = verb
+    while v is not None and seen < 4:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        for c in v.children:
+            if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it",):
+                return None  # "X was told that": X is the hearer, not the speaker
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+            v = v.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _span_chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Character span of tokens [a, b] trimmed of edge punctuation/space; None if empty."""
+    if a > b:
+        return None
+    s, e = doc[a].idx, doc[b].idx + len(doc[b].text)
+    text = doc.text
+    while s < e and text[s] in _CONTENT_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _CONTENT_TRIM:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _frame(doc: Doc, cue: Token, subj: Token | None, content: tuple[int, int] | None,
+           how: str) -> Frame:
+    speaker = speaker_phrase(subj) if subj is not None else None
+    cue_end = cue.idx + len(cue.text)
+    for c in cue.children:  # "pointed out", "called for"
+        if c.dep_ == "prt" and c.i == cue.i + 1:
+            cue_end = c.idx + len(c.text)
+    return Frame(cue, cue.idx, cue_end, speaker, subj,
+                 content[0] if content else None, content[1] if content else None, how)
+
+
+def _content_of(doc: Doc, cue: Token, lemma: str) -> tuple[tuple[int, int] | None, str]:
+    kids = list(cue.children)
+    for c in kids:
+        if c.dep_ == "ccomp" and lemma in CLAUSE_VERBS | XCOMP_VERBS | DOBJ_VERBS:
+            # "said (that) C": the clause with its complementiser
+            a = min(c.left_edge.i, *(k.i for k in kids if k.dep_ == "mark" and k.i < c.i)) \
+                if any(k.dep_ == "mark" and k.i < c.i for k in kids) else c.left_edge.i
+            return _span_chars(doc, a, c.right_edge.i), "ccomp"
+    base = lemma.split("_")[0]
+    if lemma in XCOMP_VERBS or base in XCOMP_VERBS:
+        for c in kids:
+            if c.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+                objs = [k for k in kids if k.dep_ == "dobj" and k.i < c.i]
+                a = objs[0].left_edge.i if objs else c.left_edge.i
+                return _span_chars(doc, a, c.right_edge.i), "xcomp"
+    if base in PREP_CONTENT:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in PREP_CONTENT[base]:
+                objs = [k for k in kids if k.dep_ == "dobj" and k.i < c.i]
+                a = objs[0].left_edge.i if objs else c.i + 1
+                if c.right_edge.i > c.i:
+                    return _span_chars(doc, a, c.right_edge.i), "prep"
+    if lemma in DOBJ_VERBS or base in DOBJ_VERBS:
+        for c in kids:
+            if c.dep_ == "dobj" and c.right_edge.i > c.left_edge.i:
+                b = c.right_edge.i
+                for k in kids:  # "called the plan a disaster": object + predicate
+                    if k.dep_ in ("oprd", "xcomp") and k.i > c.i:
+                        b = max(b, k.right_edge.i)
+                return _span_chars(doc, c.left_edge.i, b), "dobj"
+    if cue.dep_ == "parataxis" or (cue.dep_ in ("advcl", "ccomp") and cue.head.i > cue.i
+                                   and not any(k.dep_ == "ccomp" for k in kids)):
+        # "The plan, he said, will fail." / "The plan will fail, he said."
+        sent = cue.sent
+        sub_a, sub_b = cue.left_edge.i, cue.right_edge.i
+        if sub_b >= sent.end - 2:
+            return _span_chars(doc, sent.start, sub_a - 1), "parataxis"
+        if sub_a <= sent.start + 1:
+            return _span_chars(doc, sub_b + 1, sent.end - 1), "parataxis"
+        return _span_chars(doc, sent.start, sent.end - 1), "parataxis"
+    return None, ""
+
+
+def _according(doc: Doc, tok: Token) -> Frame | None:
+    """'according to X, C' (or 'C, according to X'): X is the speaker, the rest the content."""
+    to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_a = tok.i
+    phrase_b = max(pobj.right_edge.i, to.i)
+    if phrase_a <= sent.start + 1:
+        content = _span_chars(doc, phrase_b + 1, sent.end - 1)
+    else:
+        content = _span_chars(doc, sent.start, phrase_a - 1)
+    f = _frame(doc, tok, pobj, content, "according")
+    f.cue_end = to.idx + len(to.text)
+    return f
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every attribution frame in ``doc``, in text order."""
+    frames: list[Frame] = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            f = _according(doc, tok)
+            if f is not None:
+                frames.append(f)
+            continue
+        if tok.pos_ != "VERB" or not is_cue_lemma(_lemma(tok).split("_")[0]) and not is_cue_lemma(_lemma(tok)):
+            continue
+        lemma = _lemma(tok)
+        subj = subject_of(tok)
+        content, how = _content_of(doc, tok, lemma)
+        if content is None:
+            frames.append(_frame(doc, tok, subj, None, ""))
+            continue
+        if subj is None and how not in ("ccomp", "parataxis"):
+            continue
+        frames.append(_frame(doc, tok, subj, content, how))
+    return frames
