@@ -1,0 +1,269 @@
+"""Stories: articles that report the same news story, grouped into one cluster.
+
+:func:`similarity` scores two texts in [0, 1] (1 = the same story) from three cheap signals:
+
+- lexical overlap: cosine of sublinear term weights over content words (stop words dropped,
+  light stemming), weighted by IDF when a corpus is at hand;
+- named-entity overlap: cosine over capitalised names (people, places, bodies) and numbers,
+  the words that pin a story down;
+- date proximity, when both dates are known: articles weeks apart are rarely one story.
+
+:func:`same_story` is the one decision rule (a threshold on the score), used both by
+:func:`cluster_stories` and by the SemEval scorer.
+
+:func:`cluster_stories` is near-linear: MinHash LSH (datasketch) over each article's
+content-word set proposes candidate pairs (articles that share a passage are candidates too),
+each candidate is scored, and pairs that pass :func:`same_story` are merged in order of
+score. A merge must also pass an average-linkage check on a bounded sample of the two
+clusters, so one bridging article cannot chain two different stories together.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+
+from ..records import Story, stable_id
+from ..store.duckdb import Store
+
+__all__ = [
+    "THRESHOLD",
+    "cluster_stories",
+    "features",
+    "same_story",
+    "similarity",
+]
+
+#: Score at or above which two articles are one story (set a priori; see the evaluation
+#: in docs/QUALITY.md for how it fares on SemEval-2022 Task 8).
+THRESHOLD = 0.30
+#: Weights of the lexical and the entity signal (they sum to 1).
+W_LEXICAL = 0.5
+W_ENTITY = 0.5
+#: Days after which the date factor halves the score.
+DATE_HALF_LIFE = 14.0
+#: How many members of each cluster the anti-chaining check compares.
+LINK_SAMPLE = 5
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'“‘«(]*$")
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain set; no model is loaded
+
+    extra = {"said", "says", "say", "told", "according", "also", "would", "could", "year",
+             "years", "new", "one", "two", "mr", "mrs", "ms", "monday", "tuesday", "wednesday",
+             "thursday", "friday", "saturday", "sunday", "week", "day", "time", "people"}
+    return frozenset(STOP_WORDS) | extra
+
+
+STOP = _stop_words()
+
+
+def _stem(word: str) -> str:
+    """A deliberately light stemmer: plural and verb endings only."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+@dataclass(slots=True)
+class Features:
+    """What :func:`similarity` needs from one text (computed once per article)."""
+
+    terms: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+
+
+def features(text: str) -> Features:
+    """Content-word and name counts of ``text``."""
+    f = Features()
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        low = tok.lower()
+        if tok[0].isdigit():
+            if len(tok) >= 2:  # "5-2", "2020", "1.5": numbers name a story's facts
+                f.names[low] += 1
+            continue
+        if low in STOP or len(low) < 3:
+            continue
+        f.terms[_stem(low)] += 1
+        # a capitalised word is a name unless it only starts a sentence
+        if tok[0].isupper() and not _SENT_START.search(text, max(0, m.start() - 4), m.start()):
+            f.names[low] += 1
+    return f
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _weights(counts: Counter, idf: Mapping[str, float] | None) -> dict[str, float]:
+    return {k: (1.0 + math.log(v)) * (idf.get(k, 1.0) if idf else 1.0)
+            for k, v in counts.items()}
+
+
+def _date_factor(d1: str | None, d2: str | None) -> float:
+    try:
+        days = abs((date.fromisoformat(d1[:10]) - date.fromisoformat(d2[:10])).days)  # type: ignore[index]
+    except (TypeError, ValueError):
+        return 1.0
+    return 0.5 ** (max(0, days - 2) / DATE_HALF_LIFE)
+
+
+def feature_similarity(f1: Features, f2: Features, date1: str | None = None,
+                       date2: str | None = None, idf: Mapping[str, float] | None = None,
+                       ) -> float:
+    """:func:`similarity` on precomputed :class:`Features`."""
+    lexical = _cosine(_weights(f1.terms, idf), _weights(f2.terms, idf))
+    names = _cosine(_weights(f1.names, idf), _weights(f2.names, idf))
+    score = W_LEXICAL * lexical + W_ENTITY * names
+    return max(0.0, min(1.0, score * _date_factor(date1, date2)))
+
+
+def similarity(text1: str, text2: str, date1: str | None = None,
+               date2: str | None = None) -> float:
+    """How much two texts report the same story, in [0, 1] (1 = the same story).
+
+    >>> a = "Putin met Lukashenko in Sochi on Monday to discuss a loan."
+    >>> b = "Lukashenko and Putin held talks in Sochi about the Russian loan."
+    >>> c = "Ethiopia rejected Sudan's proposal on the Nile dam."
+    >>> similarity(a, b) > similarity(a, c)
+    True
+    """
+    return feature_similarity(features(text1), features(text2), date1, date2)
+
+
+def same_story(text1: str, text2: str, date1: str | None = None,
+               date2: str | None = None) -> bool:
+    """The decision rule shared by :func:`cluster_stories` and the SemEval scorer."""
+    return similarity(text1, text2, date1, date2) >= THRESHOLD
+
+
+# ---------------------------------------------------------------- clustering
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+        self.members = {i: [i] for i in self.parent}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def cluster_stories(store: Store, threshold: float | None = None, num_perm: int = 64,
+                    lsh_threshold: float = 0.1) -> int:
+    """Group the stored articles into stories; rewrites ``stories`` and ``articles.story_id``.
+
+    Returns the number of stories (every article belongs to exactly one; a story may have a
+    single article).
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    threshold = THRESHOLD if threshold is None else threshold
+    feats: dict[str, Features] = {}
+    meta: dict[str, tuple[str | None, str | None]] = {}  # id -> (title, published)
+    for batch in store.iter_articles():
+        for a in batch:
+            feats[a.id] = features(f"{a.title or ''}\n{a.text or ''}")
+            meta[a.id] = (a.title, a.published)
+    if not feats:
+        with store.transaction():
+            store.con.execute("DELETE FROM stories")
+        return 0
+
+    # IDF over the corpus: common words in this corpus say little about a story
+    n = len(feats)
+    df: Counter = Counter()
+    for f in feats.values():
+        df.update(set(f.terms) | set(f.names))
+    idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+
+    # candidate pairs: MinHash LSH over content-word sets, plus shared passages
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    hashes: dict[str, MinHash] = {}
+    for aid, f in feats.items():
+        mh = MinHash(num_perm=num_perm, seed=7)
+        for term in set(f.terms) | set(f.names):
+            mh.update(term.encode("utf-8"))
+        hashes[aid] = mh
+        lsh.insert(aid, mh)
+    pairs: set[tuple[str, str]] = set()
+    for aid, mh in hashes.items():
+        for other in lsh.query(mh):
+            if other != aid:
+                pairs.add((min(aid, other), max(aid, other)))
+    for row in store.rows("""SELECT a.article_id AS x, b.article_id AS y
+                             FROM passage_occurrences a JOIN passage_occurrences b
+                             ON a.passage_id = b.passage_id AND a.article_id < b.article_id"""):
+        if row["x"] in feats and row["y"] in feats:
+            pairs.add((row["x"], row["y"]))
+
+    def score(x: str, y: str) -> float:
+        return feature_similarity(feats[x], feats[y], meta[x][1], meta[y][1], idf)
+
+    scored = sorted(((score(x, y), x, y) for x, y in pairs), reverse=True)
+    uf = _UnionFind(feats)
+    for s, x, y in scored:
+        if s < threshold:
+            break
+        rx, ry = uf.find(x), uf.find(y)
+        if rx == ry:
+            continue
+        # anti-chaining: the two clusters must be similar on average, not just via x and y
+        mx, my = uf.members[rx][:LINK_SAMPLE], uf.members[ry][:LINK_SAMPLE]
+        if len(mx) > 1 or len(my) > 1:
+            avg = sum(score(a, b) for a in mx for b in my) / (len(mx) * len(my))
+            if avg < threshold * 0.8:
+                continue
+        uf.union(x, y)
+
+    stories: list[Story] = []
+    assignment: list[dict[str, str]] = []
+    for members in uf.members.values():
+        members = sorted(members)
+        dated = sorted((meta[m][1], m) for m in members if meta[m][1])
+        first = dated[0][1] if dated else members[0]
+        story = Story(id=stable_id("s", members[0]), title=meta[first][0],
+                      article_ids=members,
+                      first_date=dated[0][0] if dated else None,
+                      last_date=dated[-1][0] if dated else None)
+        stories.append(story)
+        assignment.extend({"id": m, "story_id": story.id} for m in members)
+
+    with store.transaction():
+        store.replace_table(Story, stories)
+        store.con.register("_story_ids", pa.Table.from_pylist(assignment))
+        try:
+            store.con.execute("""UPDATE articles SET story_id = s.story_id
+                                 FROM _story_ids s WHERE articles.id = s.id""")
+        finally:
+            store.con.unregister("_story_ids")
+    return len(stories)
