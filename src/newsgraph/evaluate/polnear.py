@@ -40,8 +40,9 @@ class GoldAttribution:
 
     @property
     def direct(self) -> bool:
-        """Gold content containing a quotation mark (the README's direct-quote subset)."""
-        return any(c in self.content_text for c in _QUOTE_CHARS)
+        """Gold content containing a quotation mark (the README's direct-quote subset; some
+        outlets write the mark as two apostrophes '')."""
+        return any(c in self.content_text for c in _QUOTE_CHARS) or "''" in self.content_text
 
 
 @dataclass(slots=True)

@@ -121,23 +121,68 @@ def _words(doc: Doc, a: int, b: int) -> list[Token]:
     return [t for t in span if t.is_alpha] if span is not None else []
 
 
-def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
-    """False for scare quotes, names and titles: 'so-called "collective West"', "Operation X"."""
+def _is_name(doc: Doc, q: QuotedSpan) -> bool:
+    """A scare quote, name or title: 'so-called "collective West"', "Operation Sea Breeze"."""
     words = _words(doc, q.start, q.end)
     if not words:
-        return False
-    before = doc.text[max(0, (q.open_mark if q.open_mark is not None else q.start) - 30):
-                      q.open_mark if q.open_mark is not None else q.start].split()
+        return True
+    mark = q.open_mark if q.open_mark is not None else q.start
+    before = doc.text[max(0, mark - 30):mark].split()
     prev = before[-1].lower().strip(",:") if before else ""
     if prev in SCARE_MARKERS or prev.endswith("so-called"):
-        return False
+        return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     content_words = [t for t in words if not t.is_stop]
     ends_sentence = doc.text[q.start:q.end].rstrip()[-1:] in ".!?,"
-    if len(words) <= 8 and content_words and all(t.text[:1].isupper() for t in content_words) \
-            and not ends_sentence and not has_verb:
-        return False  # a title or name in quotes
-    return len(words) >= min_words or has_verb
+    return (len(words) <= 8 and bool(content_words) and not ends_sentence and not has_verb
+            and all(t.text[:1].isupper() for t in content_words))
+
+
+def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
+    """Long enough or with a verb, and not a name (see :func:`_is_name`)."""
+    if _is_name(doc, q):
+        return False
+    words = _words(doc, q.start, q.end)
+    return len(words) >= min_words or any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]+[ \t]*([^\n]{2,60}?)[ \t.]*$", re.M)
+
+
+def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
+    """'“...” ― Name' (a name after a dash closing the quote's line)."""
+    if q.close_mark is None:
+        return None
+    m = _DASH_NAME.match(doc.text, q.close_mark + 1)
+    if m is None or len(m.group(1).split()) > 8 or not m.group(1)[:1].isupper():
+        return None
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None:
+        return None
+    return _Voice(span, _resolve(doc, span, span.root), m.group().strip()[:1], m.start(), m.start(1))
+
+
+#: The verbs of saying proper, preferred as the cue of a direct quote over other cue words.
+_SAY = frozenset("""say tell add write ask continue explain note insist argue reply respond
+recall tweet post declare warn state claim stress emphasize comment answer""".split())
+
+
+def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
+    """When the parse took the subject from inside a quotation ("... mode,” said X"), use the
+    noun phrase right after the cue instead (the inverted order of news quotes)."""
+    if f.speaker is None or not inside_quote(f.speaker.start_char):
+        return
+    f.speaker, f.speaker_head = None, None
+    i = f.cue.i + 1
+    if i >= len(doc) or inside_quote(doc[i].idx):
+        return
+    t = doc[i]
+    while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
+        t = t.head
+    if t.pos_ in ("PROPN", "NOUN", "PRON"):
+        from .quote_frames import speaker_phrase
+
+        f.speaker, f.speaker_head = speaker_phrase(t), t
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
@@ -215,6 +260,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         return any(a <= pos < b for a, b in extents)
 
     frames = [f for f in frames if not inside_quote(f.cue_start)]
+    for f in frames:
+        _fix_speaker(doc, f, inside_quote)
     headers = _header_lines(doc)
     out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
     voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
@@ -241,8 +288,13 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     # 1. quoted passages
     used_frames: set[int] = set()
     direct: list[tuple[QuotedSpan, _Voice | None, bool]] = []
+    fragments = [q for q in spans if not _is_name(doc, q)]  # what makes reported speech mixed
     for q in spans:
         if not _is_statement(doc, q, min_words):
+            continue
+        dash = _dash_speaker(doc, q)
+        if dash is not None:
+            direct.append((q, dash, False))
             continue
         lo, hi = extents[spans.index(q)]
         sents = _sentences_between(doc, lo, hi)
@@ -255,7 +307,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             cs = _colon_sentence(doc, q)
             if cs is not None:
                 cands = [f for f in frames if cs.start_char <= f.cue_start < cs.end_char]
-        frame = min(cands, key=lambda f: min(abs(f.cue_start - hi), abs(f.cue_end - lo)),
+        frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in _SAY, f.speaker is None,
+                                          min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
         if frame is not None:
@@ -278,7 +331,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
                 continue  # straddles a quote boundary: a parse error more often than not
             if len(_words(doc, a, b)) < 2:
                 continue
-            kind = "mixed" if inner else "indirect"
+            kind = "mixed" if inner or any(a <= q.start and q.end <= b for q in fragments) \
+                else "indirect"
             add(a, b, kind, _voice(doc, f, (a, b)))
             taken.append((a, b))
 
