@@ -1,39 +1,102 @@
 """Actor mentions: every span naming a political actor, resolved and coded (country, sector).
 
-INTERIM VERSION (the spine): turns spaCy's named entities into mentions keyed by their
-normalised text. The actors issue replaces the internals with the knowledge base, name
-variants and context coding; the interface below stays:
-
     component "newsgraph_actors"   sets Doc._.ng_mentions: list[Mention] sorted by start
     actor_at(doc, start, end)      the mention overlapping a character span, or None
+
+How a document is read (all steps linear in its length):
+
+1. KB names: one PhraseMatcher over every KB alias, surname, demonym and metonym
+   (lower case; ASCII-folded forms added), so KB names are found even where NER misses or
+   mislabels them ("Makei" as a place). Surname-only hits resolve to the person named
+   earlier in the article, else to the KB person in office at the article date.
+2. NER names (PERSON/ORG/GPE/NORP/LOC/FAC) the KB did not cover: looked up by normal form
+   (transliteration variants, then skeleton + fuzzy ratio); otherwise kept as a named actor
+   ``name:<TYPE>:<normal form>`` unless junk (web furniture, sentence-initial common words).
+3. Article-internal names: a surname (or first name + patronymic) of a person named in full
+   earlier is that person, whatever NER says.
+4. Context: a person or organisation without a KB office at the date is coded from the
+   words before it ("Belarusian opposition leader X", "press secretary of the Russian
+   President X", "the head of the republic's foreign ministry X"; "the republic" is the
+   article's country: dateline, else the most mentioned) or an apposition ("X, the Russian
+   foreign minister,").
+5. Groups: sector nouns with their country ("Belarusian riot police", "Russia's ambassador",
+   "trade unions in Denmark") become mentions of kind "group", key ``group:<CC>:<SECTOR>``.
+   Title-only nouns ("the minister") are resolved by :mod:`newsgraph.nlp.coref`.
+
+Actor keys: ``kb:<id>`` for KB people and organisations, ``kb:country:<ISO3>`` for a
+country (``kb:country:RUS:GOV`` for its government: "the Kremlin", "Moscow said"),
+``name:<TYPE>:<normal form>`` for names outside the KB, ``group:<CC>:<SECTOR>`` for groups.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import KbActor, KnowledgeBase, load_kb
+from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
 from .doc_ext import ensure_extensions
 
-_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+__all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
+
+_NER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "via",
+             "toward", "towards", "through", "around", "visited", "visit", "visiting"}
+_REPUBLIC = {"the republic", "the country", "the nation", "the state"}
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.IGNORECASE)
+#: Nouns for a person or unit whose sector comes from the noun before them
+#: ("intelligence officer" -> SPY, "army accountant" -> MIL).
+_GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
+                  "spokesperson", "member", "members", "head", "chief", "employee",
+                  "employees", "staff", "representative", "representatives", "accountant",
+                  "leader", "leaders", "agency", "unit", "units", "source", "sources"}
+_STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
+                 "which", "as", "after", "before", "with", "by", "for", "on", "against"}
+
+
+@dataclass(slots=True)
+class Coding:
+    """What the words around an actor say about it."""
+
+    country: str = ""
+    sector: str = ""
+    sector2: str = ""
+    start: int | None = None  # first token of the context phrase
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    actor: Actor
+    kind: str
+    kb: KbActor | None = None
+    coding: Coding = field(default_factory=Coding)
 
 
 class ActorTagger:
+    """Finds, resolves and codes actor mentions (see the module docstring)."""
+
     def __init__(self, nlp: Language, name: str, *, kb_paths: list[str] | None = None) -> None:
         ensure_extensions()
         self.name = name
         self.kb_paths = list(kb_paths or [])
+        self.kb: KnowledgeBase = load_kb(self.kb_paths)
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names.add("KB", list(nlp.tokenizer.pipe(self.kb.patterns())))
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        noun_texts = set(self.kb.nouns) | {n.replace(" s ", "'s ") for n in self.kb.nouns}
+        self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(sorted(noun_texts))))
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = []
-        for ent in doc.ents:
-            if ent.label_ not in _TYPES:
-                continue
-            key = f"name:{ent.label_}:{ent.text.lower()}"
-            actor = Actor(key=key, name=ent.text, type=ent.label_)
-            mentions.append(Mention(ent.start_char, ent.end_char, ent.text, actor))
-        doc._.ng_mentions = mentions
+        doc._.ng_mentions = find_mentions(doc, self)
         return doc
 
 
@@ -50,3 +113,403 @@ def actor_at(doc: Doc, start: int, end: int) -> Mention | None:
         if m.start < end and start < m.end and (best is None or m.end - m.start > best.end - best.start):
             best = m
     return best
+
+
+# ---------------------------------------------------------------- helpers
+
+def _sent_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1].text
+    if prev in (".", "!", "?", "\n", "\n\n", '"', "“", "”", ":") or prev.isspace():
+        return True
+    if doc.has_annotation("SENT_START"):
+        return bool(doc[i].is_sent_start)
+    return False
+
+
+def _capitalised(span: Span) -> bool:
+    return any(t.text[:1].isupper() for t in span)
+
+
+def _kb_actor(kb: KnowledgeBase, actor: KbActor, date: str | None, sector: str | None = None
+              ) -> Actor:
+    if actor.type == "GPE":
+        sec = sector or ""
+        key = f"kb:{actor.id}" + (f":{sec}" if sec else "")
+        return Actor(key=key, name=actor.name, type="GPE", country=actor.country, sector=sec,
+                     wikidata=actor.wikidata)
+    country, sec = kb.code(actor, date)
+    return Actor(key=actor.key, name=actor.name, type=actor.type, country=country, sector=sec,
+                 wikidata=actor.wikidata)
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading determiners/honorifics and a trailing possessive from an entity span."""
+    doc, s, e = span.doc, span.start, span.end
+    while e - s > 1 and (doc[s].lower_ in ("the", "a", "an") or
+                         fold(doc[s].text) in HONORIFICS):
+        s += 1
+    while e - s > 1 and doc[e - 1].text in ("'s", "’s", "'", "’"):
+        e -= 1
+    return doc[s:e]
+
+
+def _junk(span: Span, kb: KnowledgeBase) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return True
+    junk = sum(1 for t in words if t.lower_ in kb.junk)
+    if junk and junk * 2 >= len(words):
+        return True
+    if len(words) == 1 and _sent_start(span.doc, span.start):
+        t = words[0]
+        # a lone capitalised word opening a sentence that is not a proper noun
+        if t.is_stop or (t.pos_ and t.pos_ not in ("PROPN", "")) or t.lower_ in kb.nouns:
+            return True
+    return span.text.islower()
+
+
+# ---------------------------------------------------------------- context coding
+
+def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
+              country_spans: dict[int, str], home: str, noun_spans: list[Span]) -> Coding:
+    """Country and sector from the words before tokens [start, end) and an apposition."""
+    kb = tagger.kb
+    coding = Coding()
+    # left window: back to a clause boundary, at most 10 tokens
+    i = start
+    while i > 0 and start - i < 10:
+        t = doc[i - 1]
+        if t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in _STOP_CONTEXT:
+            break
+        if t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num:
+            break
+        if _sent_start(doc, i) and i != start:
+            break
+        i -= 1
+    left = (i, start)
+    right = None
+    if end < len(doc) and doc[end].text == "," :
+        j = end + 1
+        while j < len(doc) and j - end < 10 and doc[j].text not in (",", ".", ";", ")", '"'):
+            j += 1
+        if j > end + 1 and doc[end + 1].lower_ in ("the", "a", "an") or \
+                (j > end + 1 and (end + 1) in country_spans):
+            right = (end + 1, j)
+    for lo, hi in [w for w in (left, right) if w]:
+        nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi]
+        if nouns and not coding.sector:
+            sector, sector2 = _head_sector(nouns, doc, kb)
+            coding.sector, coding.sector2 = sector, sector2
+            coding.start, coding.end = lo, hi
+            mods = {doc[k].lower_ for k in range(lo, hi)}
+            for mod, code in kb.modifiers.items():
+                if mod in mods and code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD"):
+                    coding.sector = "ELI"
+        if not coding.country:
+            for k in range(lo, hi):
+                if k in country_spans:
+                    coding.country = country_spans[k]
+                    break
+            window = doc[lo:hi].text.lower()
+            if not coding.country and home and any(r in window for r in _REPUBLIC):
+                coding.country = home
+    return coding
+
+
+def _head_sector(nouns: list[Span], doc: Doc, kb: KnowledgeBase) -> tuple[str, str]:
+    """The sector of the phrase's head: before "of", the leftmost noun of a compound."""
+    nouns = sorted(nouns, key=lambda s: s.start)
+    # the head of "X of Y" is X
+    first = nouns[0]
+    chosen = first
+    # in a compound ("intelligence agency officer") the generic head takes the modifier's
+    # sector; otherwise the last noun of the compound is its head ("Russian army troops")
+    compound = [first]
+    for n in nouns[1:]:
+        if n.start == compound[-1].end:
+            compound.append(n)
+        else:
+            break
+    if len(compound) > 1 and compound[-1].text.lower() not in _GENERIC_HEADS:
+        chosen = compound[-1]
+    elif len(compound) > 1:
+        chosen = compound[0]
+    return kb.noun(chosen.text) or ("", "")
+
+
+# ---------------------------------------------------------------- the finder
+
+def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
+    kb = tagger.kb
+    date = doc._.ng_date if isinstance(doc._.ng_date, str) and doc._.ng_date else None
+    found: list[_Found] = []
+    taken = [False] * len(doc)
+
+    def free(span: Span) -> bool:
+        return not any(taken[span.start:span.end])
+
+    def take(f: _Found) -> None:
+        for k in range(f.span.start, f.span.end):
+            taken[k] = True
+        found.append(f)
+
+    # 1. KB names (longest first)
+    kb_spans = filter_spans([doc[s:e] for _, s, e in tagger.names(doc)])
+    surname_only: list[tuple[Span, list]] = []
+    country_spans: dict[int, str] = {}  # token -> country code, for context coding
+    counts: dict[str, int] = {}
+    home_hint: list[str] = []
+    demonyms: list[_Found] = []
+    for span in kb_spans:
+        if not _capitalised(span) or span[0].ent_type_ in _NOT_NAMES:
+            continue
+        cands = kb.candidates(span.text)
+        names = [c for c in cands if c.kind == "name"]
+        places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
+        if names:
+            best = _pick(kb, names, date, counts)
+            f = _Found(span, _kb_actor(kb, best.actor, date), "name", best.actor)
+            if best.actor.type == "GPE":
+                counts[best.actor.country] = counts.get(best.actor.country, 0) + 1
+                for k in range(span.start, span.end):
+                    country_spans[k] = best.actor.country
+            elif best.actor.type == "ORG" and best.actor.country:
+                for k in range(span.start, span.end):
+                    country_spans.setdefault(k, best.actor.country)
+            take(f)
+        elif places:
+            c = places[0]
+            code = c.actor.country
+            counts[code] = counts.get(code, 0) + 1
+            for k in range(span.start, span.end):
+                country_spans[k] = code
+            sector = c.sector or ""
+            if c.kind == "capital" and not sector:
+                # a capital standing for its state ("Moscow said") is its government;
+                # after "in"/"to", or as a dateline ("MINSK, Feb 25"), it is a place
+                prev = doc[span.start - 1].lower_ if span.start else ""
+                dateline = span.start <= 1 and span.end < len(doc) and doc[span.end].text in (",", "(")
+                sector = "" if prev in _LOCATIVE or dateline else "GOV"
+                if dateline and not home_hint:
+                    home_hint.append(code)
+            f = _Found(span, _kb_actor(kb, c.actor, date, sector), c.kind, c.actor)
+            if c.kind == "demonym":
+                demonyms.append(f)  # kept unless it only modifies a coded phrase
+            else:
+                take(f)
+        elif cands:
+            surname_only.append((span, cands))
+    home = _home_country(doc, kb, counts, home_hint)
+
+    # 2. NER names the KB did not cover
+    for ent in doc.ents:
+        if ent.label_ not in _NER_TYPES:
+            continue
+        span = _trim(ent)
+        if not free(span) or _junk(span, kb) or \
+                any(d.span.start < span.end and span.start < d.span.end for d in demonyms):
+            continue
+        if any(span.start <= s.start and s.end <= span.end for s, _ in surname_only):
+            # a KB surname inside a longer name ("Anna Putin") is not the KB person
+            surname_only = [(s, c) for s, c in surname_only
+                            if not (span.start <= s.start and s.end <= span.end)]
+        cands = [c for c in kb.lookup(span.text, date) if c.kind == "name"]
+        if cands:
+            best = _pick(kb, cands, date, counts)
+            take(_Found(span, _kb_actor(kb, best.actor, date), "name", best.actor))
+            continue
+        label = ent.label_ if ent.label_ != "FAC" else "ORG"
+        nf = normal_form(span.text)
+        if not nf:
+            continue
+        actor = Actor(key=f"name:{label}:{nf}", name=span.text, type=label)
+        take(_Found(span, actor, "name"))
+
+    # 3. surnames and address forms of people named in full in this article
+    people: dict[str, _Found] = {}
+    for f in sorted(found, key=lambda f: f.span.start):
+        if f.actor.type == "PERSON" and len(f.span) >= 2:
+            last = normal_form(f.span[-1].text)
+            people.setdefault(last, f)
+            people.setdefault("first:" + normal_form(f.span[0].text), f)
+    retyped: list[_Found] = []
+    for f in found:  # NER's ORG/GPE for a known surname ("Tikhanovskaya" as ORG)
+        if f.kb is None and f.actor.type != "PERSON" and len(f.span) == 1:
+            full = people.get(normal_form(f.span.text))
+            if full is not None:
+                f.actor, f.kb = full.actor, full.kb
+                retyped.append(f)
+    for span, cands in surname_only:
+        if not free(span):
+            continue
+        full = people.get(normal_form(span.text))
+        if full is not None:
+            take(_Found(span, full.actor, "name", full.kb))
+            continue
+        sur = [c for c in cands if c.kind == "surname"]
+        if not sur or (_sent_start(doc, span.start) and not span[0].ent_type_):
+            continue
+        active = [c for c in sur if kb.office(c.actor, date)]
+        pick = active if len(active) == 1 else sur if len(sur) == 1 else []
+        if pick:
+            take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
+    if people:
+        for tok in doc:
+            if taken[tok.i] or not tok.is_title or not tok.is_alpha:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and _PATRONYMIC.search(nxt.text) and nxt.is_title:
+                full = people.get("first:" + normal_form(tok.text))
+                if full is not None and free(doc[tok.i:tok.i + 2]):
+                    take(_Found(doc[tok.i:tok.i + 2], full.actor, "name", full.kb))
+                    continue
+            full = people.get(normal_form(tok.text))
+            if full is not None and full.span.start != tok.i:
+                take(_Found(doc[tok.i:tok.i + 1], full.actor, "name", full.kb))
+
+    # 4. context coding
+    noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
+    used_context: set[int] = set()
+    coded: dict[str, Coding] = {}
+    for f in sorted(found, key=lambda f: f.span.start):
+        if f.actor.type not in ("PERSON", "ORG") or f.kind != "name":
+            continue
+        needs = f.kb is None or not f.actor.sector or f.actor.sector == "ELI"
+        coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
+                           noun_spans)
+        if coding.start is not None:
+            used_context.update(range(coding.start, coding.end or coding.start))
+        if f.kb is None and f.actor.type == "ORG":
+            inner = [n for n in noun_spans if f.span.start <= n.start and n.end <= f.span.end]
+            if inner:
+                coding.sector, coding.sector2 = _head_sector(inner, doc, kb)
+            for k in range(f.span.start, f.span.end):
+                if k in country_spans and not coding.country:
+                    coding.country = country_spans[k]
+        f.coding = coding
+        if needs and (coding.sector or coding.country):
+            prev = coded.get(f.actor.key)
+            if prev is None or (coding.sector and not prev.sector):
+                coded[f.actor.key] = coding
+    for f in found:  # every mention of a context-coded actor shares the coding
+        c = coded.get(f.actor.key)
+        if c is not None:
+            f.actor = Actor(key=f.actor.key, name=f.actor.name, type=f.actor.type,
+                            country=c.country or f.actor.country,
+                            sector=c.sector or f.actor.sector, wikidata=f.actor.wikidata)
+
+    # 5. groups: sector nouns with their country
+    for n in noun_spans:
+        if not free(n) or n.start in used_context:
+            continue
+        coding = _group_coding(doc, n, noun_spans, country_spans, home, kb)
+        if not coding.sector:
+            continue
+        start = coding.start if coding.start is not None else n.start
+        span = doc[start:coding.end or n.end]
+        if not free(span):
+            span = n
+        actor = Actor(key=f"group:{coding.country}:{coding.sector}",
+                      name=span.text, type="GROUP", country=coding.country,
+                      sector=coding.sector)
+        g = _Found(span, actor, "group", None, coding)
+        take(g)
+        used_context.update(range(span.start, span.end))
+
+    # demonyms that only modify a coded phrase are not separate mentions
+    out = list(found)
+    for f in demonyms:
+        if f.span.start not in used_context and free(f.span):
+            out.append(f)
+    _correct_ents(doc, out, kb)
+    mentions = [Mention(f.span.start_char, f.span.end_char, f.span.text, f.actor, f.kind,
+                        doc._.ng_article_id or "") for f in out]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    doc.user_data["ng_codings"] = {(f.span.start_char, f.span.end_char): f.coding for f in out}
+    return mentions
+
+
+def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
+                  home: str, kb: KnowledgeBase) -> Coding:
+    """Extend a sector noun over its compound and country words; code the group."""
+    start, end = noun.start, noun.end
+    # left: adjectives, other sector nouns, country words, possessives
+    while start > 0:
+        t = doc[start - 1]
+        if start - 1 in country_spans or t.text in ("'s", "’s", "-") or \
+                any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
+                (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
+                (t.is_title and t.pos_ == "PROPN"):
+            start = next((n.start for n in nouns if n.end == start), start - 1)
+        else:
+            break
+    # right: "of Belarus", "in Denmark", "to Poland" do not make the country; "of"/"in" do
+    country = ""
+    for k in range(start, end):
+        if k in country_spans:
+            country = country_spans[k]
+            break
+    if not country and end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
+        j = end + 1
+        if doc[j].lower_ == "the" and j + 1 < len(doc):
+            j += 1
+        if j in country_spans:
+            country = country_spans[j]
+            k = j
+            while k < len(doc) and country_spans.get(k) == country:
+                k += 1
+            end = k
+        elif home and doc[j:j + 1].text.lower() in ("republic", "country"):
+            country = home
+    inner = [n for n in nouns if start <= n.start and n.end <= end] or [noun]
+    sector, sector2 = _head_sector(inner, doc, kb)
+    mods = {doc[k].lower_ for k in range(start, noun.start)}
+    for mod in mods:
+        code = kb.modifiers.get(mod)
+        if code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD", ""):
+            sector = "ELI"
+    return Coding(country, sector, sector2, start, end)
+
+
+def _pick(kb: KnowledgeBase, cands: list, date: str | None, counts: dict[str, int]):
+    """Among KB candidates for one name: in office at the date, in a country the article
+    talks about, exact spelling."""
+
+    def score(c) -> tuple:
+        office = kb.office(c.actor, date) if c.actor.type == "PERSON" else None
+        country = office.country if office else c.actor.country
+        return (-(office is not None), -counts.get(country, 0), -c.score)
+
+    return min(cands, key=score)
+
+
+def _home_country(doc: Doc, kb: KnowledgeBase, counts: dict[str, int],
+                  hint: list[str]) -> str:
+    """The country an article is about: its dateline's, else the most mentioned."""
+    dateline = doc._.ng_dateline
+    if dateline:
+        code = kb.country_code(dateline)
+        if code:
+            return code
+    if hint:
+        return hint[0]
+    if counts:
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+    return ""
+
+
+def _correct_ents(doc: Doc, found: list[_Found], kb: KnowledgeBase) -> None:
+    """Make ``doc.ents`` agree with the KB (a person NER called a place becomes PERSON);
+    drop junk entities ("Load More Related Articles")."""
+    spans = []
+    for f in found:
+        if f.kind == "name" and f.actor.type in ("PERSON", "ORG", "GPE"):
+            spans.append(Span(doc, f.span.start, f.span.end, label=f.actor.type))
+    keep = [e for e in doc.ents if not any(s.start < e.end and e.start < s.end for s in spans)
+            and not (e.label_ in _NER_TYPES and _junk(_trim(e), kb))]
+    try:
+        doc.ents = filter_spans(spans + keep)
+    except ValueError:  # a conflict spaCy refuses: keep NER's own entities
+        pass

@@ -1,0 +1,480 @@
+"""The knowledge base: actors, their aliases and offices, sector nouns; validated at load.
+
+``KnowledgeBase.load(paths)`` reads the shipped data (``kb/data``) plus the user's files,
+validates them (every error names file, line and field) and builds an alias index keyed by
+:func:`~newsgraph.kb.names.normal_form`. :func:`load_kb` caches one KB per set of paths, so
+a process loads the shipped data once.
+
+Actor ids: countries are ``country:<ISO3>`` (so their key is ``kb:country:BLR``),
+organisations and people keep the id their file gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..errors import KnowledgeBaseError
+from .loader import iter_kb_files, plain, read_file
+from .names import fold, normal_form, skeleton, strip_honorifics
+
+__all__ = ["KbActor", "Office", "Candidate", "KnowledgeBase", "load_kb", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).with_name("data")
+
+#: When a person holds several offices at once, the first sector here wins.
+SECTOR_PRIORITY = ("GOV", "MIL", "SPY", "JUD", "COP", "LEG", "PTY", "OPP", "REB", "ELI")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_PARTICLES = {"le", "la", "de", "du", "del", "der", "van", "von", "da", "di", "al", "el",
+              "bin", "ibn", "ben", "mac", "st"}
+
+
+@dataclass(slots=True)
+class Office:
+    country: str
+    sector: str
+    role: str = ""
+    start: str = "0000-01-01"
+    end: str | None = None
+    org: str | None = None
+    approx: bool = False
+
+    def active(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date <= self.end)
+
+
+@dataclass(slots=True)
+class KbActor:
+    id: str
+    name: str
+    type: str  # PERSON|ORG|GPE
+    country: str = ""
+    sector: str = ""
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    offices: list[Office] = field(default_factory=list)
+    parent: str | None = None
+    source: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"kb:{self.id}"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One KB actor a piece of text may name, and how (``kind``) it names it."""
+
+    actor: KbActor
+    kind: str  # name|surname|demonym|metonym|capital
+    sector: str | None = None  # a metonym's own sector ("the Kremlin" -> GOV)
+    score: float = 100.0
+
+
+def _date(value: Any, *, end: bool = False) -> str | None:
+    if value is None or value == "":
+        return None
+    text = str(value)
+    if not _DATE.match(text):
+        raise ValueError(text)
+    if len(text) == 4:
+        return text + ("-12-31" if end else "-01-01")
+    if len(text) == 7:
+        return text + ("-28" if end else "-01")
+    return text
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+class KnowledgeBase:
+    """Actors, aliases and sector nouns. Build with :meth:`load` (or :func:`load_kb`)."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, KbActor] = {}
+        self.countries: dict[str, KbActor] = {}  # ISO3 -> country actor
+        self.codes: dict[str, str] = {}  # non-state codes (IGO, EUR ...)
+        self.sectors: dict[str, str] = {}
+        self.nouns: dict[str, tuple[str, str]] = {}  # folded noun -> (sector, sector2)
+        self.modifiers: dict[str, str] = {}
+        self.junk: set[str] = set()
+        self.ambiguous: dict[str, set[str]] = {}  # folded alias -> ids allowed to share it
+        # normal form -> [(actor id, kind, metonym sector, folded alias)]
+        self.index: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
+        self.skeletons: dict[str, set[str]] = defaultdict(set)  # skeleton -> normal forms
+        self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
+        self.paths: list[str] = []
+        # during loading: extra surface forms of countries, and each actor's source record
+        self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
+        self._records: dict[str, tuple[Path, dict[str, Any]]] = {}
+
+    # ------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path] = (), *, shipped: bool = True) -> KnowledgeBase:
+        """The shipped data (unless ``shipped=False``) plus the files/folders in ``paths``."""
+        kb = cls()
+        roots = ([DATA_DIR] if shipped else []) + [Path(p) for p in paths]
+        loaded: dict[str, list[tuple[Path, Any]]] = defaultdict(list)
+        for root in roots:
+            for path in iter_kb_files(root):
+                kind, data = read_file(path)
+                if kind is None or data is None:
+                    continue
+                loaded[kind].append((path, data))
+                kb.paths.append(str(path))
+        for path, data in loaded["sectors"]:
+            kb._add_sectors(path, data)
+        for path, data in loaded["countries"]:
+            for rec in data:
+                kb._add_country(path, rec)
+        for path, data in loaded["ambiguous"]:
+            for alias, ids in plain(data).items():
+                kb.ambiguous.setdefault(fold(str(alias)), set()).update(map(str, ids or []))
+        for path, data in loaded["orgs"]:
+            for rec in data:
+                kb._add_org(path, rec)
+        for path, data in loaded["people"]:
+            for rec in data:
+                kb._add_person(path, rec)
+        kb._build_index()
+        kb._records.clear()  # the raw records are only needed for load-time errors
+        return kb
+
+    def _fail(self, msg: str, path: Path, rec: dict[str, Any] | None, fld: str | None = None
+              ) -> KnowledgeBaseError:
+        line = None
+        if isinstance(rec, dict):
+            line = (rec.get("__lines__") or {}).get(fld) if fld else None
+            line = line or rec.get("__line__")
+        return KnowledgeBaseError(msg, path=str(path), line=line, field=fld)
+
+    def _require(self, path: Path, rec: Any, *fields: str) -> None:
+        if not isinstance(rec, dict):
+            raise KnowledgeBaseError("each record must be a mapping", path=str(path))
+        for f in fields:
+            if rec.get(f) in (None, ""):
+                raise self._fail(f"missing required field {f!r}", path, rec, f)
+
+    def _list(self, path: Path, rec: dict[str, Any], fld: str) -> list[str]:
+        value = rec.get(fld) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise self._fail(f"{fld!r} must be a list", path, rec, fld)
+        return [str(v) for v in value if v not in (None, "")]
+
+    def _check_country(self, code: Any, path: Path, rec: dict[str, Any], fld: str) -> str:
+        code = str(code or "").strip()
+        if code and code not in self.countries and code not in self.codes:
+            raise self._fail(f"unknown country code {code!r} (not in countries.yaml or the "
+                             "non-state codes of sectors.yaml)", path, rec, fld)
+        return code
+
+    def _check_sector(self, sector: Any, path: Path, rec: dict[str, Any], fld: str) -> str:
+        sector = str(sector or "").strip()
+        if sector and self.sectors and sector not in self.sectors:
+            raise self._fail(f"unknown sector code {sector!r} (see sectors.yaml)", path, rec, fld)
+        return sector
+
+    def _add_sectors(self, path: Path, data: dict[str, Any]) -> None:
+        data = plain(data)
+        self.codes.update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
+        self.sectors.update({str(k): str(v) for k, v in (data.get("sectors") or {}).items()})
+        for sector, nouns in (data.get("nouns") or {}).items():
+            for noun in nouns or []:
+                for form in _plurals(fold(str(noun))):
+                    self.nouns.setdefault(form, (str(sector), ""))
+        for comp in data.get("compounds") or []:
+            for form in _plurals(fold(str(comp["text"]))):
+                self.nouns[form] = (str(comp["sector"]), str(comp.get("sector2") or ""))
+        self.modifiers.update({fold(str(k)): str(v)
+                               for k, v in (data.get("modifiers") or {}).items()})
+        self.junk.update(fold(str(w)) for w in data.get("junk") or [])
+
+    def _add_country(self, path: Path, rec: dict[str, Any]) -> None:
+        self._require(path, rec, "code", "name")
+        code = str(rec["code"])
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise self._fail(f"country code {code!r} is not three capital letters", path, rec,
+                             "code")
+        actor = KbActor(id=f"country:{code}", name=str(rec["name"]), type="GPE", country=code,
+                        wikidata=rec.get("wikidata"), source=str(path))
+        actor.aliases = self._list(path, rec, "names")
+        self._add_actor(path, rec, actor)
+        self.countries[code] = actor
+        # the extra surface forms, with their kind
+        extra: list[tuple[str, str, str | None]] = []
+        for adj in self._list(path, rec, "adjectives"):
+            extra.append((adj, "demonym", None))
+        for dem in self._list(path, rec, "demonyms"):
+            extra.append((dem, "demonym", None))
+        metonyms = rec.get("metonyms") or []
+        if not isinstance(metonyms, list):
+            raise self._fail("'metonyms' must be a list", path, rec, "metonyms")
+        for m in metonyms:
+            if isinstance(m, dict):
+                if not m.get("text"):
+                    raise self._fail("metonym without 'text'", path, m, "text")
+                sector = self._check_sector(m.get("sector"), path, m, "sector") \
+                    if self.sectors else str(m.get("sector") or "")
+                kind = "capital" if m["text"] == rec.get("capital") else "metonym"
+                extra.append((str(m["text"]), kind, sector))
+            else:
+                extra.append((str(m), "metonym", ""))
+        capital = rec.get("capital")
+        if capital and not any(t == capital for t, _, _ in extra):
+            extra.append((str(capital), "capital", ""))
+        actor_extra = self._extra.setdefault(actor.id, [])
+        actor_extra.extend(extra)
+
+    def _add_org(self, path: Path, rec: dict[str, Any]) -> None:
+        self._require(path, rec, "id", "name")
+        country = self._check_country(rec.get("country"), path, rec, "country")
+        sector = self._check_sector(rec.get("sector"), path, rec, "sector")
+        actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="ORG", country=country,
+                        sector=sector, wikidata=rec.get("wikidata"),
+                        aliases=self._list(path, rec, "aliases"), parent=rec.get("parent"),
+                        source=str(path))
+        # `code` is the body's own CAMEO code (NAT, WBK); where it is one of the bloc codes
+        # of sectors.yaml (EUR, UNO) it codes the body better than the generic IGO
+        if rec.get("code") and str(rec["code"]) in self.codes:
+            actor.country = str(rec["code"])
+        self._add_actor(path, rec, actor)
+
+    def _add_person(self, path: Path, rec: dict[str, Any]) -> None:
+        self._require(path, rec, "id", "name")
+        gender = rec.get("gender")
+        if gender not in (None, "", "m", "f"):
+            raise self._fail(f"gender must be m or f, not {gender!r}", path, rec, "gender")
+        offices = []
+        raw_offices = rec.get("offices") or []
+        if not isinstance(raw_offices, list):
+            raise self._fail("'offices' must be a list", path, rec, "offices")
+        for off in raw_offices:
+            self._require(path, off, "country")
+            country = self._check_country(off.get("country"), path, off, "country")
+            sector = self._check_sector(off.get("sector"), path, off, "sector")
+            try:
+                start = _date(off.get("start")) or "0000-01-01"
+            except ValueError:
+                raise self._fail(f"start {off.get('start')!r} is not YYYY-MM-DD", path, off,
+                                 "start") from None
+            try:
+                end = _date(off.get("end"), end=True)
+            except ValueError:
+                raise self._fail(f"end {off.get('end')!r} is not YYYY-MM-DD or null", path,
+                                 off, "end") from None
+            offices.append(Office(country, sector, str(off.get("role") or ""), start, end,
+                                  off.get("org"), bool(off.get("approx"))))
+        actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
+                        wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
+                        gender=gender or None, offices=offices, source=str(path))
+        if offices:
+            latest = max(offices, key=lambda o: o.start)
+            actor.country, actor.sector = latest.country, latest.sector
+        self._add_actor(path, rec, actor)
+
+    def _add_actor(self, path: Path, rec: dict[str, Any], actor: KbActor) -> None:
+        if actor.id in self.actors:
+            other = self.actors[actor.id]
+            raise self._fail(f"id {actor.id!r} already used in {other.source}", path, rec, "id")
+        self.actors[actor.id] = actor
+        self._records[actor.id] = (path, rec)
+
+    def _build_index(self) -> None:
+        explicit: dict[str, tuple[str, str]] = {}  # folded alias -> (actor id, original)
+        for actor in self.actors.values():
+            forms: list[tuple[str, str, str | None]] = [(actor.name, "name", None)]
+            forms += [(a, "name", None) for a in actor.aliases]
+            forms += self._extra.get(actor.id, [])
+            for text, kind, sector in forms:
+                key = fold(text)
+                if not key:
+                    continue
+                if kind in ("name", "demonym"):
+                    owner = explicit.get(key)
+                    if owner and owner[0] != actor.id and not self._shared_ok(key, owner[0],
+                                                                           actor.id):
+                        path, rec = self._records[actor.id]
+                        fld = "name" if text == actor.name else "aliases"
+                        if actor.type == "GPE" and kind == "demonym":
+                            fld = "adjectives"
+                        raise self._fail(
+                            f"alias {text!r} is shared with {owner[0]!r}; list it in "
+                            "ambiguous_aliases.yaml if both are meant", path, rec, fld)
+                    explicit[key] = (actor.id, text)
+                self._index_form(text, actor.id, kind, sector)
+            if actor.type == "PERSON":
+                for sur in _surnames(actor):
+                    self._index_form(sur, actor.id, "surname", None)
+
+    def _shared_ok(self, key: str, a: str, b: str) -> bool:
+        allowed = self.ambiguous.get(key)
+        return bool(allowed) and a in allowed and b in allowed
+
+    def _index_form(self, text: str, actor_id: str, kind: str, sector: str | None) -> None:
+        nf = normal_form(text)
+        entry = (actor_id, kind, sector, fold(text))
+        if entry not in self.index[nf]:
+            self.index[nf].append(entry)
+            self.skeletons[skeleton(text)].add(nf)
+        self.surfaces[text].append((actor_id, kind))
+
+    # ------------------------------------------------------------ queries
+
+    def patterns(self) -> Iterator[str]:
+        """Every surface form worth matching in text (aliases, surnames, demonyms ...)."""
+        seen: set[str] = set()
+        for text in self.surfaces:
+            for form in (text, _ascii(text)):
+                if form and form not in seen:
+                    seen.add(form)
+                    yield form
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """KB actors whose alias has the normal form of ``text`` (no fuzzy step)."""
+        clean = strip_honorifics(text)
+        nf, folded = normal_form(clean), fold(clean)
+        out = []
+        for actor_id, kind, sector, alias in self.index.get(nf, []):
+            # an exact (case/diacritics-insensitive) alias beats a transliteration variant
+            out.append(Candidate(self.actors[actor_id], kind, sector,
+                                 100.0 if alias == folded else 95.0))
+        return out
+
+    def lookup(self, text: str, date: str | None = None, *, fuzzy: bool = True
+               ) -> list[Candidate]:
+        """KB actors ``text`` may name, best first.
+
+        Exact normal-form hits first (names before surnames, people in office at ``date``
+        before others); else, when ``fuzzy``, names whose consonant skeleton matches and
+        whose normal form is at least 85% similar (Aliaksandr ~ Aleksandr).
+        """
+        date = date or today()
+        found = self.candidates(text)
+        if not found and fuzzy:
+            clean = strip_honorifics(text)
+            nf = normal_form(clean)
+            if len(nf) >= 5:
+                for other in self.skeletons.get(skeleton(clean), ()):
+                    score = fuzz.ratio(nf, other)
+                    if score >= 85:
+                        for actor_id, kind, sector, _ in self.index[other]:
+                            if kind in ("name", "surname"):
+                                found.append(Candidate(self.actors[actor_id], kind, sector,
+                                                       score))
+
+        def rank(c: Candidate) -> tuple:
+            in_office = any(o.active(date) for o in c.actor.offices)
+            return (c.kind == "surname", not in_office and c.actor.type == "PERSON", -c.score)
+
+        return sorted(found, key=rank)
+
+    def code(self, actor: KbActor | str, date: str | None = None) -> tuple[str, str]:
+        """(country, sector) of an actor at ``date`` (today when None).
+
+        People: the office held at the date (several: by SECTOR_PRIORITY, then the latest
+        started); after their last office, ELI (a former official) in that office's
+        country; before their first, that office's country and no sector.
+        """
+        if isinstance(actor, str):
+            actor = self.actors[actor]
+        if actor.type != "PERSON" or not actor.offices:
+            return actor.country, actor.sector
+        office = self.office(actor, date)
+        if office is not None:
+            return office.country, office.sector
+        date = date or today()
+        past = [o for o in actor.offices if o.end is not None and o.end < date]
+        if past:
+            return max(past, key=lambda o: o.end or "").country, "ELI"
+        return min(actor.offices, key=lambda o: o.start).country, ""
+
+    def office(self, actor: KbActor, date: str | None = None) -> Office | None:
+        """The office ``actor`` held at ``date``, or None."""
+        date = date or today()
+        active = [o for o in actor.offices if o.active(date)]
+        if not active:
+            return None
+
+        def prio(o: Office) -> tuple:
+            rank = SECTOR_PRIORITY.index(o.sector) if o.sector in SECTOR_PRIORITY else 99
+            return (rank, _neg(o.start))
+
+        return min(active, key=prio)
+
+    def noun(self, text: str) -> tuple[str, str] | None:
+        """(sector, sector2) of a sector noun ("riot police" -> ("COP", ""))."""
+        return self.nouns.get(fold(text))
+
+    def country_code(self, text: str) -> str | None:
+        """The ISO code of a country name, adjective, demonym or capital, else None."""
+        for c in self.candidates(text):
+            if c.actor.type == "GPE":
+                return c.actor.country
+        return None
+
+
+def _neg(date: str) -> str:
+    """A sort key that orders dates newest first."""
+    return "".join(chr(0x7F - ord(ch)) for ch in date)
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _plurals(noun: str) -> list[str]:
+    if not noun:
+        return []
+    words = noun.split()
+    last = words[-1]
+    forms = [last]
+    if last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
+        forms.append(last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.append(last + "es")
+    elif last.endswith("man"):
+        forms.append(last[:-3] + "men")
+    else:
+        forms.append(last + "s")
+    return [" ".join(words[:-1] + [f]) for f in forms]
+
+
+def _surnames(actor: KbActor) -> list[str]:
+    """Implicit aliases of a person: the surname of the name and of multi-word aliases."""
+    out = []
+    for full in [actor.name, *actor.aliases]:
+        words = full.replace(",", " ").split()
+        if len(words) < 2:
+            continue
+        sur = words[-1]
+        if len(words) >= 3 and fold(words[-2]) in _PARTICLES:
+            sur = f"{words[-2]} {words[-1]}"
+        if sur not in out and len(fold(sur)) >= 3:
+            out.append(sur)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _cached(paths: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase.load(paths)
+
+
+def load_kb(paths: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The shipped KB plus user files, loaded once per process per set of paths."""
+    return _cached(tuple(str(Path(p).resolve()) for p in paths))
