@@ -1,26 +1,238 @@
-"""PLOVER event coding (INTERIM: the events issue fills this in).
+"""PLOVER event coding: who did what to whom, when and where, in one spaCy component.
 
     component "newsgraph_events"   sets Doc._.events: list[Event], most prominent first
+
+The rules live in :mod:`newsgraph.nlp.event_rules` (triggers, parties, modality), the words in
+``kb/data/events.yaml`` (:mod:`newsgraph.nlp.event_lexicon`), dates in
+:mod:`newsgraph.nlp.timex`. This module turns their findings into :class:`Event` records:
+
+- one event per actor/recipient pair; coordinated actors of a symmetric event ("Putin and
+  Lukashenko met") give one event between them (actor = first named), not two;
+- a statement of intent by the actor itself ("X said it would free the prisoners") is also
+  coded as the promise it is: AGREE for cooperative acts, THREATEN for hostile ones, listed
+  before the promised event (which keeps modality "intended"/"reported");
+- events inside a quote (``doc._.quotes``) get modality "reported" and the quote's id;
+- date: the temporal expression attached to the event's clause, else the sentence's only
+  one, else the publication date; place: "in/at" + a place attached to the event, else one
+  elsewhere in the sentence, else the dateline.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from ..records import Event, EventParty, Location, Mention
+from .actors import actor_at
+from .coref import resolve_reference
 from .doc_ext import ensure_extensions
+from .event_lexicon import EventLexicon, default_lexicon
+from .event_rules import (
+    SYMMETRIC,
+    Trigger,
+    clause_depth,
+    find_modality,
+    find_parties,
+    find_triggers,
+    party_span,
+)
+from .timex import Timex, find_timex
+
+__all__ = ["EventCoder", "code_events", "make_event_coder"]
+
+_COOPERATIVE_ACTS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT", "SUPPORT"}
+_HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 class EventCoder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Finds PLOVER events in a Doc (after newsgraph_actors and newsgraph_quotes)."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_paths: list[str] | None = None,
+                 promises: bool = True) -> None:
         ensure_extensions()
         self.name = name
+        self.lexicon_paths = list(lexicon_paths or [])
+        self.promises = promises
+        self.lexicon: EventLexicon = default_lexicon(tuple(self.lexicon_paths))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = code_events(doc, self.lexicon, promises=self.promises)
         return doc
 
 
-@Language.factory("newsgraph_events", assigns=["doc._.events"])
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(nlp, name)
+@Language.factory("newsgraph_events", default_config={"lexicon_paths": [], "promises": True},
+                  assigns=["doc._.events"])
+def make_event_coder(nlp: Language, name: str, lexicon_paths: list[str],
+                     promises: bool) -> EventCoder:
+    return EventCoder(nlp, name, lexicon_paths=lexicon_paths, promises=promises)
+
+
+# ------------------------------------------------------------------ assembly
+
+def _mention_for(doc: Doc, head: Token, start: int, end: int) -> Mention | None:
+    m = actor_at(doc, head.idx, head.idx + len(head))
+    if m is None:
+        m = resolve_reference(doc, doc[start:end])
+    if m is None and head.pos_ == "PRON":
+        m = resolve_reference(doc, doc[head.i:head.i + 1])
+    return m
+
+
+def _party(doc: Doc, head: Token | None) -> EventParty | None:
+    if head is None:
+        return None
+    s, e = party_span(head)
+    span = doc[s:e]
+    m = _mention_for(doc, head, s, e)
+    if m is None:
+        return EventParty(entity_id=None, text=span.text, start=span.start_char,
+                          end=span.end_char)
+    a = m.actor
+    return EventParty(entity_id=a.entity_id, text=span.text, name=a.name, country=a.country,
+                      sector=a.sector, start=span.start_char, end=span.end_char)
+
+
+def _attach_verb(tok: Token) -> Token:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _pick_timex(trig: Trigger, sent: Span, timexes: list[Timex]) -> Timex | None:
+    inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.date]
+    if not inside:
+        return None
+    clause = trig.clause
+    for t in inside:
+        span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _attach_verb(span.root) is clause or span.root.head is trig.token:
+            return t
+    return inside[0] if len(inside) == 1 else None
+
+
+def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -> Span | None:
+    places = []
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.lower_ not in ("in", "at"):
+            continue
+        if any(s <= ent.start_char < e for s, e in party_spans):
+            continue
+        attached = prev.head is trig.clause or prev.head is trig.token
+        places.append((not attached, ent.start, ent))
+    if not places:
+        return None
+    return sorted(places, key=lambda p: (p[0], p[1]))[0][2]
+
+
+def _quote_at(doc: Doc, start: int, end: int):
+    for q in doc._.quotes or []:
+        if q.start <= start and end <= q.end:
+            return q
+    return None
+
+
+def _same_actor(doc: Doc, a: Token | None, b: Token | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.i == b.i or a.pos_ == "PRON" or b.pos_ == "PRON":
+        return True
+    ma = _mention_for(doc, a, *party_span(a))
+    mb = _mention_for(doc, b, *party_span(b))
+    return ma is not None and mb is not None and ma.actor.key == mb.actor.key
+
+
+def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[Event]:
+    """All events in ``doc``, most prominent first (see the module docstring)."""
+    article_id = doc._.ng_article_id or ""
+    anchor = doc._.ng_date
+    timexes = find_timex(doc)
+    ranked: list[tuple[tuple, Event]] = []
+    seen: set[str] = set()
+    for si, sent in enumerate(doc.sents):
+        for trig in find_triggers(sent, lex):
+            parties = find_parties(trig, lex)
+            mod = find_modality(trig, lex)
+            pairs = _pairs(trig, parties)
+            depth = clause_depth(trig.clause) + (0 if trig.kind != "noun" or trig.light else 1)
+            tx = _pick_timex(trig, sent, timexes)
+            spans = [party_span(t) for t in parties.actors + parties.recipients]
+            char_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+            place = _pick_place(trig, sent, char_spans)
+            t_start, t_end = trig.span
+            quote = _quote_at(doc, t_start, t_end)
+            modality = "reported" if quote is not None and mod.modality == "asserted" \
+                else mod.modality
+            promise = None
+            if promises and mod.intended and mod.reporter is not None and pairs and \
+                    _same_actor(doc, mod.reporter, pairs[0][0]) and not mod.negated:
+                promise = ("AGREE" if trig.event in _COOPERATIVE_ACTS else
+                           "THREATEN" if trig.event in _HOSTILE_ACTS else None)
+            for pi, (a_tok, r_tok) in enumerate(pairs):
+                actor, recipient = _party(doc, a_tok), _party(doc, r_tok)
+                labels = [(trig.event, trig.mode, modality, mod.negated)]
+                if promise is not None:
+                    labels.insert(0, (promise, None, "asserted", False))
+                for li, (event, mode, modal, negated) in enumerate(labels):
+                    ev = _event(doc, article_id, anchor, sent, trig, event, mode, lex, actor,
+                                recipient, tx, place, modal, negated,
+                                quote.id if quote is not None else None)
+                    if ev.id in seen:
+                        continue
+                    seen.add(ev.id)
+                    has = (actor is not None) + (recipient is not None)
+                    key = (si, depth + li * 0.1 + (0 if modal != "hypothetical" else 0.5),
+                           -has, pi, t_start)
+                    ranked.append((key, ev))
+    ranked.sort(key=lambda kv: kv[0])
+    return [ev for _, ev in ranked]
+
+
+def _pairs(trig: Trigger, parties) -> list[tuple[Token | None, Token | None]]:
+    actors, recips = parties.actors, parties.recipients
+    if not actors and not recips:
+        return [(None, None)]
+    if not recips and len(actors) > 1 and trig.event in SYMMETRIC:
+        # "Putin and Lukashenko met": one event between them, the first named as actor
+        return [(actors[0], a) for a in actors[1:]]
+    return [(a, r) for a in (actors or [None]) for r in (recips or [None])][:8]
+
+
+def _event(doc: Doc, article_id: str, anchor: str | None, sent: Span, trig: Trigger,
+           event: str, mode: str | None, lex: EventLexicon, actor: EventParty | None,
+           recipient: EventParty | None, tx: Timex | None, place: Span | None,
+           modality: str, negated: bool, quote_id: str | None) -> Event:
+    t_start, t_end = trig.span
+    if tx is not None:
+        date, precision, date_text = tx.date, tx.precision, tx.text
+    else:
+        date, precision, date_text = anchor, ("day" if anchor else None), None
+    location = None
+    if place is not None:
+        m = actor_at(doc, place.start_char, place.end_char)
+        location = Location(place.text, m.actor.country if m is not None else "")
+    elif doc._.ng_dateline:
+        location = Location(doc._.ng_dateline, "")
+    intensity = lex.intensity(event, mode)
+    if negated:
+        intensity = 0.0
+    elif modality in ("intended", "hypothetical"):
+        intensity = round(intensity / 2, 2)
+    confidence = {"verb_object": 0.85, "phrasal": 0.8, "verb": 0.75, "noun": 0.6}[trig.kind]
+    confidence += 0.05 * ((actor is not None) + (recipient is not None))
+    return Event(
+        id=Event.make_id(article_id, t_start, event, actor.text if actor else "",
+                         recipient.text if recipient else ""),
+        article_id=article_id, event=event, mode=mode, quad=lex.quad(event), actor=actor,
+        recipient=recipient, date=date, date_precision=precision, location=location,
+        sentence=sent.text, start=sent.start_char, end=sent.end_char, negated=negated,
+        modality=modality, trigger=trig.text, trigger_start=t_start, trigger_end=t_end,
+        intensity=intensity, quote_id=quote_id, date_text=date_text,
+        confidence=round(min(confidence, 1.0), 2))

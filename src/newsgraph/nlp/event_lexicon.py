@@ -1,0 +1,158 @@
+"""The event lexicon: PLOVER types, quads, intensities and the words that report events.
+
+The shipped lexicon is ``kb/data/events.yaml`` (its header documents the format). Users add
+their own files of the same shape; a later file adds to or overrides the earlier ones.
+
+    lex = EventLexicon.load()                 # shipped data
+    lex = EventLexicon.load(["my.yaml"])      # shipped + user entries
+    lex.verb("meet")                          # ("CONSULT", "meeting")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeBaseError
+from ..records import QUADS
+
+__all__ = ["EventLexicon", "EventType", "PLOVER_TYPES", "DEFAULT_PATH", "default_lexicon"]
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "events.yaml"
+
+Label = tuple[str, str | None]  # (PLOVER type, mode or None)
+
+
+@dataclass(slots=True)
+class EventType:
+    name: str
+    quad: str
+    intensity: float
+    modes: dict[str, float] = field(default_factory=dict)
+
+    def intensity_for(self, mode: str | None) -> float:
+        return self.modes.get(mode, self.intensity) if mode else self.intensity
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    types: dict[str, EventType] = field(default_factory=dict)
+    verbs: dict[str, Label] = field(default_factory=dict)
+    nouns: dict[str, Label] = field(default_factory=dict)
+    # (verb lemma, object lemma) -> label
+    verb_objects: dict[tuple[str, str], Label] = field(default_factory=dict)
+    # (verb lemma, particle) -> label
+    phrasal: dict[tuple[str, str], Label] = field(default_factory=dict)
+    # (noun lemma, modifier lemma) -> label
+    noun_compounds: dict[tuple[str, str], Label] = field(default_factory=dict)
+    noun_needs_verb: dict[str, set[str]] = field(default_factory=dict)
+    verbs_need_object: set[str] = field(default_factory=set)
+    frames: dict[str, set[str]] = field(default_factory=dict)
+    recipient_preps: list[str] = field(default_factory=list)
+
+    # -- loading
+    @classmethod
+    def load(cls, extra: list[str | Path] | tuple = (), *, shipped: bool = True) -> EventLexicon:
+        """The shipped lexicon (unless ``shipped=False``) plus each file in ``extra``."""
+        lex = cls()
+        paths = ([DEFAULT_PATH] if shipped else []) + [Path(p) for p in extra]
+        for path in paths:
+            lex.add_file(path)
+        missing = [t for t in PLOVER_TYPES if t not in lex.types]
+        if shipped and missing:
+            raise KnowledgeBaseError(f"event types missing: {', '.join(missing)}",
+                                     path=str(DEFAULT_PATH))
+        return lex
+
+    def add_file(self, path: Path) -> None:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise KnowledgeBaseError(f"cannot read event lexicon: {exc}", path=str(path)) from exc
+        except yaml.YAMLError as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            raise KnowledgeBaseError(f"YAML syntax error: {exc}", path=str(path),
+                                     line=None if line is None else line + 1) from exc
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError("an event lexicon is a YAML mapping", path=str(path))
+        self.add(data, source=str(path))
+
+    def add(self, data: dict[str, Any], *, source: str = "<dict>") -> None:
+        """Merge one lexicon document (already parsed) into this lexicon."""
+        for name, spec in (data.get("types") or {}).items():
+            quad = spec.get("quad")
+            if quad not in QUADS:
+                raise KnowledgeBaseError(f"unknown quad {quad!r}", path=source, field=name)
+            modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
+            self.types[name] = EventType(name, quad, float(spec.get("intensity", 0.0)), modes)
+        for lemma, value in (data.get("verbs") or {}).items():
+            self.verbs[str(lemma).lower()] = self._label(value, source, f"verbs.{lemma}")
+        for lemma, value in (data.get("nouns") or {}).items():
+            self.nouns[str(lemma).lower()] = self._label(value, source, f"nouns.{lemma}")
+        for i, entry in enumerate(data.get("verb_objects") or []):
+            label = self._label(entry.get("event"), source, f"verb_objects[{i}]")
+            for v in _as_list(entry.get("verb")):
+                for o in _as_list(entry.get("object")):
+                    self.verb_objects[(v, o)] = label
+        for i, entry in enumerate(data.get("phrasal") or []):
+            label = self._label(entry.get("event"), source, f"phrasal[{i}]")
+            for v in _as_list(entry.get("verb")):
+                self.phrasal[(v, str(entry.get("particle", "")).lower())] = label
+        for i, entry in enumerate(data.get("noun_compounds") or []):
+            label = self._label(entry.get("event"), source, f"noun_compounds[{i}]")
+            for n in _as_list(entry.get("noun")):
+                for m in _as_list(entry.get("modifier")):
+                    self.noun_compounds[(n, m)] = label
+        for noun, verbs in (data.get("noun_needs_verb") or {}).items():
+            self.noun_needs_verb[str(noun).lower()] = set(_as_list(verbs))
+        self.verbs_need_object.update(_as_list(data.get("verbs_need_object")))
+        for kind, words in (data.get("frames") or {}).items():
+            self.frames.setdefault(kind, set()).update(_as_list(words))
+        if data.get("recipient_preps"):
+            self.recipient_preps = _as_list(data["recipient_preps"])
+
+    def _label(self, value: Any, source: str, where: str) -> Label:
+        if not isinstance(value, str) or not value:
+            raise KnowledgeBaseError("expected 'TYPE' or 'TYPE:mode'", path=source, field=where)
+        name, _, mode = value.partition(":")
+        name = name.strip().upper()
+        if name not in PLOVER_TYPES and name not in self.types:
+            raise KnowledgeBaseError(f"unknown event type {name!r}", path=source, field=where)
+        return name, (mode.strip() or None)
+
+    # -- lookups
+    def verb(self, lemma: str) -> Label | None:
+        return self.verbs.get(lemma)
+
+    def noun(self, lemma: str) -> Label | None:
+        return self.nouns.get(lemma)
+
+    def quad(self, event: str) -> str:
+        return self.types[event].quad
+
+    def intensity(self, event: str, mode: str | None) -> float:
+        return self.types[event].intensity_for(mode)
+
+    def in_frame(self, kind: str, lemma: str) -> bool:
+        return lemma in self.frames.get(kind, ())
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.lower()]
+    return [str(v).lower() for v in value]
+
+
+@lru_cache(maxsize=8)
+def default_lexicon(extra: tuple[str, ...] = ()) -> EventLexicon:
+    """The lexicon for a set of extra files, loaded once per process."""
+    return EventLexicon.load(list(extra))

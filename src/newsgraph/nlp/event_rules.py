@@ -1,0 +1,440 @@
+"""Rule-based event finding over a dependency parse: triggers, parties and modality.
+
+Three steps, each a plain function over spaCy tokens so they can be tested alone:
+
+1. :func:`find_triggers` - words that report an event, typed by the lexicon: verbs ("met"),
+   verb + object ("lifted sanctions"), verb + particle ("called on"), nouns ("talks",
+   "air strikes"), with the light verb that governs a noun ("held talks").
+2. :func:`find_parties` - actor and recipient heads: subject / passive "by" agent / possessive /
+   "by" phrase for the actor; object, dative, passive subject, prepositional object
+   ("with", "to", "against", "on" ...) and "between X and Y" for the recipient. Subjects are
+   inherited through xcomp/conj/participles ("is ready to provide", "arrived and met").
+3. :func:`find_modality` - negated, hypothetical ("if ..."), reported (complement of a
+   reporting verb) and intended ("will", "plans to", "is ready to").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .event_lexicon import EventLexicon
+
+__all__ = ["Trigger", "Parties", "find_triggers", "find_parties", "find_modality",
+           "party_span", "clause_depth"]
+
+_VERB_POS = {"VERB"}
+_NOUN_POS = {"NOUN", "PROPN"}
+_SUBJ = {"nsubj", "csubj"}
+_OBJ = {"dobj", "obj"}
+_NON_PARTY = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPO_AUX = {"would", "could", "might", "'d"}
+_COND_MARKS = {"if", "unless", "whether"}
+# event types between equals: "X and Y met" is one event between X and Y
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token  # the word that carries the event (verb or noun)
+    event: str
+    mode: str | None
+    kind: str  # verb|verb_object|phrasal|noun
+    words: list[Token] = field(default_factory=list)  # all trigger words, for the span
+    governor: Token | None = None  # the verb a noun trigger hangs from ("held" talks)
+    light: bool = False  # the governor lends its subject to the noun
+
+    @property
+    def clause(self) -> Token:
+        """The verb whose clause holds the event."""
+        if self.kind == "noun" and self.governor is not None:
+            return self.governor
+        return self.token
+
+    @property
+    def span(self) -> tuple[int, int]:
+        toks = self.words or [self.token]
+        return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+    @property
+    def text(self) -> str:
+        toks = sorted(self.words or [self.token], key=lambda t: t.i)
+        return " ".join(t.text for t in toks)
+
+
+@dataclass(slots=True)
+class Parties:
+    actors: list[Token] = field(default_factory=list)  # heads, one per coordinated actor
+    recipients: list[Token] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ triggers
+
+def _objects(verb: Token) -> list[Token]:
+    """The nouns a verb acts on: direct object, passive subject, prepositional objects."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in _OBJ or c.dep_ in ("nsubjpass", "dative", "attr", "oprd"):
+            out.append(c)
+        elif c.dep_ == "prep" or c.dep_ == "prt":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    # "lifted all sanctions and restrictions", "imposed new sanctions on ..."
+    for o in list(out):
+        out.extend(o.conjuncts)
+        # "a $1.5 billion loan", "352 million euros": quantities are compounds of the noun
+        out.extend(g for g in o.children if g.dep_ in ("compound", "nmod") and g.pos_ == "NOUN")
+        if o.dep_ == "pobj" and o.head.lower_ == "of":  # "millions of dollars"
+            pass
+        for g in o.children:  # "tons of aid"
+            if g.dep_ == "prep" and g.lower_ == "of":
+                out.extend(p for p in g.children if p.dep_ == "pobj")
+    return out
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _OBJ or c.dep_ in ("nsubjpass", "dative",
+                                                                    "ccomp", "xcomp")]
+
+
+def _light_governor(noun: Token) -> Token | None:
+    """The verb a noun trigger depends on: "held [talks]", "took part in [talks]"."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "obj", "pobj", "prep", "attr", "oprd", "nsubjpass", "nsubj",
+                        "dative", "npadvmod", "appos", "conj", "compound") and tok.head is not tok:
+            tok = tok.head
+            if tok.pos_ in _VERB_POS or tok.pos_ == "AUX":
+                return tok
+        else:
+            return None
+    return None
+
+
+def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
+    """Event triggers in one sentence, each word used by at most one trigger."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    # verbs first: verb + object and phrasal entries consume their object/particle
+    for tok in sent:
+        if tok.pos_ not in _VERB_POS:
+            continue
+        lemma = tok.lemma_.lower()
+        trig = None
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep", "dobj") and (lemma, c.lower_) in lex.phrasal:
+                event, mode = lex.phrasal[(lemma, c.lower_)]
+                trig = Trigger(tok, event, mode, "phrasal", [tok, c])
+                break
+        if trig is None:
+            for o in _objects(tok):
+                key = (lemma, o.lemma_.lower())
+                if key in lex.verb_objects:
+                    event, mode = lex.verb_objects[key]
+                    trig = Trigger(tok, event, mode, "verb_object", [tok, o])
+                    used.add(o.i)
+                    break
+        if trig is None and lemma in lex.verbs:
+            if lemma in lex.verbs_need_object and not _direct_objects(tok) and not any(
+                    c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "against")
+                    for c in tok.children):
+                continue
+            event, mode = lex.verbs[lemma]
+            trig = Trigger(tok, event, mode, "verb", [tok])
+        if trig is not None:
+            found.append(trig)
+            used.update(t.i for t in trig.words)
+    verb_types = {(t.token.i, t.event) for t in found}
+    for tok in sent:
+        if tok.pos_ not in _NOUN_POS or tok.i in used:
+            continue
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART",
+                             "LAW", "EVENT") and tok.pos_ == "PROPN":
+            continue  # "Summit Bank", "the Minsk Agreement" as a name
+        lemma = tok.lemma_.lower()
+        label = None
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and (lemma, c.lemma_.lower()) in lex.noun_compounds:
+                label = lex.noun_compounds[(lemma, c.lemma_.lower())]
+                break
+        governor = _light_governor(tok)
+        if label is None and lemma in lex.nouns:
+            needs = lex.noun_needs_verb.get(lemma)
+            if needs is not None and (governor is None or governor.lemma_.lower() not in needs):
+                continue
+            label = lex.nouns[lemma]
+        if label is None:
+            continue
+        if governor is not None and (governor.i, label[0]) in verb_types:
+            continue  # "protested ... in protests": already the verb's event
+        event, mode = label
+        light = governor is not None and (
+            governor.lemma_.lower() in lex.frames.get("light", set())
+            or not any(t.token.i == governor.i for t in found))
+        found.append(Trigger(tok, event, mode, "noun", [tok], governor, light))
+    return found
+
+
+# ------------------------------------------------------------------ parties
+
+def _content_head(tok: Token) -> Token:
+    """Skip "some of", "the head of" style wrappers only for numbers/quantifiers."""
+    if tok.like_num or tok.lower_ in ("some", "many", "all", "most", "several", "both",
+                                      "each", "one", "thousands", "hundreds", "dozens"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, inherited through control and coordination."""
+    if depth > 5:
+        return None
+    for c in verb.children:
+        if c.dep_ in _SUBJ and c.ent_type_ not in _NON_PARTY and c.lower_ not in ("there", "it"):
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+        if c.dep_ in _SUBJ and c.lower_ == "it":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":  # passive: "by the EU"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return verb.head
+    if verb.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp") \
+            and verb.head is not verb:
+        if verb.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
+            return None
+        head = verb.head
+        if verb.dep_ == "pcomp" or head.dep_ == "prep":
+            head = head.head if head.dep_ == "prep" else head
+        # object control: "urged Minsk to release" - the controller is the object
+        if verb.dep_ == "xcomp":
+            objs = [c for c in head.children if c.dep_ in _OBJ]
+            if objs and head.lemma_ not in ("promise",):
+                return objs[0]
+        return subject_of(head, depth + 1)
+    return None
+
+
+def _between(tok: Token) -> list[Token]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return [p, *p.conjuncts]
+    return []
+
+
+def _prep_objects(tok: Token, lex: EventLexicon, skip: set[int]) -> list[Token]:
+    """Objects of the recipient prepositions under ``tok``, in the lexicon's order."""
+    by_prep: dict[str, Token] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in lex.recipient_preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in _NON_PARTY:
+                    by_prep.setdefault(c.lower_, p)
+    return [by_prep[p] for p in lex.recipient_preps if p in by_prep]
+
+
+def _is_party(tok: Token | None) -> bool:
+    return tok is not None and tok.ent_type_ not in _NON_PARTY and tok.pos_ in (
+        "NOUN", "PROPN", "PRON", "NUM", "X")
+
+
+def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
+    """Actor and recipient head tokens for one trigger (conjuncts listed separately)."""
+    skip = {t.i for t in trig.words}
+    actor: Token | None = None
+    recipient: Token | None = None
+    tok = trig.token
+    if trig.kind == "noun":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actor = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
+        if actor is None:
+            for c in tok.children:  # "EU sanctions", "Russian air strikes"
+                if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
+                    actor = c
+                    skip.add(c.i)
+        recips = _prep_objects(tok, lex, skip)
+        recipient = recips[0] if recips else None
+        gov = trig.governor
+        if gov is not None and trig.light:
+            if actor is None and tok.dep_ not in ("nsubj", "nsubjpass"):
+                actor = subject_of(gov)
+            if recipient is None:
+                cands = [c for c in gov.children if c.dep_ in ("dative",)]
+                cands += [c for c in gov.children if c.dep_ in _OBJ and c.i not in skip
+                          and c.i != tok.i and tok not in c.subtree]
+                cands += _prep_objects(gov, lex, skip | {tok.i})
+                cands = [c for c in cands if tok not in c.subtree or c is tok]
+                recipient = cands[0] if cands else None
+            if tok.dep_ == "nsubjpass" and actor is None:
+                actor = subject_of(gov)  # "talks were held by ..."
+        pair = _between(tok) or (_between(gov) if gov is not None else [])
+    else:
+        actor = subject_of(tok)
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and passive.i not in skip:
+            recipient = passive
+        if recipient is None:
+            dative = [c for c in tok.children if c.dep_ == "dative"]
+            objs = [c for c in tok.children if c.dep_ in _OBJ and c.i not in skip]
+            recips = _prep_objects(tok, lex, skip)
+            for o in trig.words[1:]:  # "imposed sanctions on X": preps of the object
+                recips = recips or _prep_objects(o, lex, skip)
+            cands = dative + objs + recips
+            recipient = cands[0] if cands else None
+        if recipient is None:  # "refused to meet with X", "agreed to accept refugees"
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    objs = [g for g in c.children if g.dep_ in _OBJ]
+                    cands = objs + _prep_objects(c, lex, skip)
+                    if cands:
+                        recipient = cands[0]
+                        break
+        if recipient is not None and recipient.dep_ == "dobj" and recipient.lower_ in _RELATIVE:
+            recipient = tok.head if tok.dep_ == "relcl" else recipient
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "troops sent by Russia"
+            recipient = recipient or tok.head
+        pair = _between(tok)
+    if pair:
+        if actor is None:
+            actor, recipient = pair[0], pair[1] if len(pair) > 1 else recipient
+        elif recipient is None:
+            recipient = pair[0]
+    actor = _content_head(actor) if _is_party(actor) else None
+    recipient = _content_head(recipient) if _is_party(recipient) else None
+    if actor is not None and recipient is not None and actor.i == recipient.i:
+        recipient = None
+    actors = _conjuncts(actor)
+    recipients = _conjuncts(recipient)
+    if pair and len(pair) > 1 and actors and actors[0].i == pair[0].i:
+        recipients = [p for p in pair[1:]] or recipients
+        actors = [pair[0]]
+    return Parties(actors, recipients)
+
+
+def _conjuncts(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    return [tok, *[c for c in tok.conjuncts if _is_party(c) and c.i > tok.i]][:4]
+
+
+_SPAN_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case",
+              "flat", "advmod", "npadvmod", "punct", "predet", "prep", "pobj", "cc"}
+
+
+def party_span(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``tok`` (no clauses, no conjuncts).
+
+    Keeps determiners, adjectives, compounds, possessives and "of" phrases ("Government of
+    Guatemala"); drops relative clauses, appositions and coordinated phrases.
+    """
+    keep = [tok]
+
+    def walk(t: Token) -> None:
+        for c in t.children:
+            if c.dep_ in ("conj", "relcl", "acl", "appos", "advcl", "cc"):
+                continue
+            if c.dep_ == "prep" and not (c.lower_ == "of" and t is tok):
+                continue
+            if c.dep_ == "punct" and c.i > tok.i:
+                continue
+            if c.dep_ in _SPAN_DEPS or c.dep_ == "pobj":
+                keep.append(c)
+                walk(c)
+
+    walk(tok)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = tok.doc
+    while start < tok.i and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end - 1 > tok.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------ modality
+
+def _chain(tok: Token, limit: int = 8) -> list[Token]:
+    """The token and its heads up to the root."""
+    out = [tok]
+    while tok.head is not tok and len(out) < limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def clause_depth(tok: Token) -> int:
+    return len(_chain(tok, 30)) - 1
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    modality: str = "asserted"
+    reporter: Token | None = None  # the reporting verb's subject ("X said ...")
+    intended: bool = False  # future or planned, whatever the modality says first
+
+
+def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
+    """Negation and modality of one trigger from the words that govern it."""
+    out = Modality()
+    clause = trig.clause
+    toks = [trig.token, clause] if clause is not trig.token else [clause]
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+                out.negated = True
+            if c.dep_ == "det" and c.lower_ == "no":
+                out.negated = True
+    hypothetical = intended = reported = False
+    chain = _chain(clause)
+    for i, t in enumerate(chain):
+        lemma = t.lemma_.lower()
+        kids = list(t.children)
+        if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in kids):
+            hypothetical = True
+        if any(c.dep_ == "aux" and c.lower_ in _HYPO_AUX for c in kids) and any(
+                g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS
+                                          for m in g.children) for g in kids):
+            hypothetical = True
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids) and i <= 1:
+            intended = True
+        if i > 0:
+            prev = chain[i - 1]
+            if prev.dep_ in ("xcomp", "acomp", "ccomp", "advcl", "prep", "pcomp", "dobj",
+                             "pobj", "conj") and lex.in_frame("negating", lemma) \
+                    and prev.dep_ == "xcomp":
+                out.negated = True
+            if prev.dep_ in ("xcomp", "acomp") and lex.in_frame("intending", lemma):
+                intended = True
+            if prev.dep_ == "xcomp" and lemma == "be":  # "is to visit"
+                intended = True
+            if prev.dep_ in ("ccomp", "xcomp", "dobj") and lex.in_frame("reporting", lemma):
+                reported = True
+                out.reporter = out.reporter or subject_of(t)
+        if i == 0 and any(c.dep_ == "aux" and c.lower_ in _HYPO_AUX for c in kids) and \
+                t.dep_ == "ccomp":
+            intended = True
+    if hypothetical:
+        out.modality = "hypothetical"
+    elif reported:
+        out.modality = "reported"
+    elif intended:
+        out.modality = "intended"
+    out.intended = intended
+    return out
