@@ -96,8 +96,17 @@ class ActorTagger:
         self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(sorted(noun_texts))))
 
     def __call__(self, doc: Doc) -> Doc:
+        _TAGGERS[id(doc.vocab)] = self
         doc._.ng_mentions = find_mentions(doc, self)
         return doc
+
+
+#: The tagger that last ran on a vocab, for coref's KB look-ups (Docs hold no objects).
+_TAGGERS: dict[int, ActorTagger] = {}
+
+
+def tagger_for(doc: Doc) -> ActorTagger | None:
+    return _TAGGERS.get(id(doc.vocab))
 
 
 @Language.factory("newsgraph_actors", default_config={"kb_paths": []},
@@ -411,6 +420,12 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         span = doc[start:coding.end or n.end]
         if not free(span):
             span = n
+        person = _title_antecedent(doc, span, coding, found)
+        if person is not None:  # "the minister", "the Belarusian leader"
+            g = _Found(span, person.actor, "title", person.kb, coding)
+            take(g)
+            used_context.update(range(span.start, span.end))
+            continue
         actor = Actor(key=f"group:{coding.country}:{coding.sector}",
                       name=span.text, type="GROUP", country=coding.country,
                       sector=coding.sector)
@@ -427,8 +442,43 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     mentions = [Mention(f.span.start_char, f.span.end_char, f.span.text, f.actor, f.kind,
                         doc._.ng_article_id or "") for f in out]
     mentions.sort(key=lambda m: (m.start, m.end))
-    doc.user_data["ng_codings"] = {(f.span.start_char, f.span.end_char): f.coding for f in out}
+    # the second sector code (defence minister: GOV + MIL), JSON-safe, for `newsgraph actors`
+    doc.user_data["ng_sector2"] = {f"{f.span.start_char}:{f.span.end_char}": f.coding.sector2
+                                   for f in out if f.coding.sector2}
     return mentions
+
+
+#: Singular nouns for one person in office; "the <title>" refers back to a named person.
+_PERSON_TITLES = {"president", "minister", "prime minister", "foreign minister", "leader",
+                  "chancellor", "premier", "spokesman", "spokeswoman", "ambassador",
+                  "head of state", "secretary", "press secretary", "defence minister",
+                  "defense minister", "diplomat", "envoy", "senator", "governor", "mayor",
+                  "opposition leader", "king", "queen", "judge", "prosecutor", "general",
+                  "commander", "head"}
+
+
+def _title_antecedent(doc: Doc, span: Span, coding: Coding, found: list[_Found]
+                      ) -> _Found | None:
+    """The person a definite title ("the minister", "the Belarusian leader") names."""
+    if span.start == 0 or doc[span.start - 1].lower_ not in ("the", "this"):
+        if doc[span.start].lower_ not in ("the", "this"):
+            return None
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "this")]
+    head = " ".join(words)
+    if not any(head.endswith(t) for t in _PERSON_TITLES):
+        return None
+    best = None
+    for f in found:
+        if f.span.start >= span.start or f.actor.type != "PERSON" or f.kind != "name":
+            continue
+        if coding.country and f.actor.country and f.actor.country != coding.country:
+            continue
+        if coding.sector not in ("", "GOV") and f.actor.sector and f.actor.sector != coding.sector:
+            continue
+        if best is None or f.span.start > best.span.start:
+            best = f
+    return best
+
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],

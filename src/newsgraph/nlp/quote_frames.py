@@ -65,6 +65,9 @@ def subject_of(verb: Token) -> Token | None:
     while v is not None and seen < 4:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
+                # "X, who said ...": the relative pronoun stands for the noun it modifies
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head
                 return c
             if c.dep_ == "agent":
                 for p in c.children:

@@ -51,6 +51,7 @@ announce cite criticize criticise condemn praise deny mention propose reject sup
 oppose blast slam attack describe discuss question welcome defend dismiss endorse
 denounce decry applaud hail laud tout champion decline promise pledge demand want
 acknowledge admit confirm reveal predict estimate call_for raise address call
+blame liken compare label brand chant sing rate rule admire lambast mock ridicule deride
 """.split())
 
 #: Verb + preposition pairs whose object is the content ("X called for C", "warned of C").

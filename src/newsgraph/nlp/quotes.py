@@ -30,7 +30,7 @@ from ..records import Mention, Quote
 from .actors import actor_at
 from .coref import resolve_reference
 from .doc_ext import ensure_extensions
-from .quote_frames import Frame, find_frames
+from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
 from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
 
@@ -180,8 +180,6 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
         t = t.head
     if t.pos_ in ("PROPN", "NOUN", "PRON"):
-        from .quote_frames import speaker_phrase
-
         f.speaker, f.speaker_head = speaker_phrase(t), t
 
 
@@ -289,20 +287,29 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     used_frames: set[int] = set()
     direct: list[tuple[QuotedSpan, _Voice | None, bool]] = []
     fragments = [q for q in spans if not _is_name(doc, q)]  # what makes reported speech mixed
-    for q in spans:
-        if not _is_statement(doc, q, min_words):
+    for qi, q in enumerate(spans):
+        if _is_name(doc, q):
             continue
-        dash = _dash_speaker(doc, q)
+        statement = _is_statement(doc, q, min_words)
+        dash = _dash_speaker(doc, q) if statement else None
         if dash is not None:
             direct.append((q, dash, False))
             continue
-        lo, hi = extents[spans.index(q)]
+        lo, hi = extents[qi]
         sents = _sentences_between(doc, lo, hi)
         cands = [f for f in frames if any(s.start_char <= f.cue_start < s.end_char for s in sents)
                  and f.cue_start not in used_frames]
         # a frame whose own content lies outside the quote belongs to another statement
         cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
                  or (f.content_start < hi and lo < f.content_end)]
+        if not statement:
+            # a short fragment ('called it "a disgrace"') is a quote only inside a
+            # sentence that reports someone's words; otherwise it is a scare quote
+            cands = [f for f in cands if f.speaker is not None]
+            frame = min(cands, key=lambda f: abs(f.cue_start - lo), default=None)
+            if frame is not None:
+                direct.append((q, _voice(doc, frame, (q.start, q.end)), True))
+            continue
         if not cands:
             cs = _colon_sentence(doc, q)
             if cs is not None:
@@ -345,7 +352,9 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             continue  # a short fragment with no speaker: a scare quote after all
         ln = line_of(q.start)
         if v is None or (v.span is None and v.mention is None):
-            v = _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines) or v
+            v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
+                or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines) \
+                or _sentence_subject(doc, q, inside_quote) or v
         add(q.start, q.end, "mixed" if emb else "direct", v)
 
     return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
@@ -361,13 +370,29 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
             if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention):
                 return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
     text = doc.text
-    opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
-    if opens_line and ln - 1 in voice_by_line:
-        return voice_by_line[ln - 1]
     start = q.open_mark if q.open_mark is not None else q.start
     above = [h for h in headers if h[1] <= start]
     if above:
         a, b, m = above[-1]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         return _Voice(span, m)
+    opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
+    if opens_line and ln - 1 in voice_by_line:
+        return voice_by_line[ln - 1]
     return None
+
+
+def _sentence_subject(doc: Doc, q: QuotedSpan, inside_quote) -> _Voice | None:
+    """The subject of the quote's sentence, outside the quote (narration around a fragment)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.sent.root
+    if inside_quote(root.idx):
+        return None
+    subj = subject_of(root)
+    if subj is None or inside_quote(subj.idx) or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+            or subj.lower_ in ("it", "this", "that", "there", "what", "which"):
+        return None
+    phrase = speaker_phrase(subj)
+    return _Voice(phrase, _resolve(doc, phrase, subj))
