@@ -250,7 +250,11 @@ def cluster_stories(store: Store, threshold: float | None = None, num_perm: int 
     for members in uf.members.values():
         members = sorted(members)
         dated = sorted((meta[m][1], m) for m in members if meta[m][1])
-        first = dated[0][1] if dated else members[0]
+        # the title is the earliest article's; among articles of the earliest day (or all,
+        # when none is dated), the most central one (closest to the others) speaks for it
+        earliest = [m for d, m in dated if d == dated[0][0]] if dated else members
+        first = max(earliest[:LINK_SAMPLE * 4], key=lambda m: (
+            sum(score(m, o) for o in members[:LINK_SAMPLE * 4] if o != m), -members.index(m)))
         story = Story(id=stable_id("s", members[0]), title=meta[first][0],
                       article_ids=members,
                       first_date=dated[0][0] if dated else None,
