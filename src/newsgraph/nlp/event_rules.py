@@ -130,9 +130,16 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                 break
         if trig is None:
             for o in _objects(tok):
+                if any((o.lemma_.lower(), c.lemma_.lower()) in lex.noun_compounds
+                       for c in o.children):
+                    continue  # "made a telephone call": the noun phrase says what happened
                 key = (lemma, o.lemma_.lower())
                 if key in lex.verb_objects:
                     event, mode = lex.verb_objects[key]
+                    for c in o.children:  # "provide military assistance": the noun's mode
+                        sub = lex.noun_compounds.get((o.lemma_.lower(), c.lemma_.lower()))
+                        if sub is not None and sub[0] == event:
+                            mode = sub[1]
                     trig = Trigger(tok, event, mode, "verb_object", [tok, o])
                     used.add(o.i)
                     break
@@ -250,12 +257,77 @@ def _is_party(tok: Token | None) -> bool:
         "NOUN", "PROPN", "PRON", "NUM", "X")
 
 
+_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_PREFERRED_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards"}
+
+
+def _entity_like(tok: Token) -> bool:
+    """A word that names or stands for an actor (not a thing or an abstraction)."""
+    if tok.ent_type_ in _ENTITY_TYPES or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _ENTITY_TYPES
+               for c in tok.children)
+
+
+def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
+                          level: int = 0) -> list[tuple[tuple, Token]]:
+    """(rank, token) for every recipient candidate under ``tok``; lower rank is better.
+
+    An actor-like word beats a thing ("returned the artifacts to Peru" -> Peru); among
+    actor-like words an indirect object beats "to/with/against/on" beats the direct object.
+    Candidates inside a complement ("refused to send troops to Iraq") rank after the verb's own.
+    """
+    out: list[tuple[tuple, Token]] = []
+    for c in tok.children:
+        if c.i in skip:
+            continue
+        if c.dep_ == "dative" and c.pos_ != "ADP":
+            out.append(((0, level, 0, c.i), c))
+        elif c.dep_ in _OBJ or c.dep_ == "nsubjpass":
+            out.append(((0, level, 2, c.i), c))
+        elif c.dep_ in ("prep", "dative", "prt") and c.lower_ in lex.recipient_preps:
+            pref = 1 if c.lower_ in _PREFERRED_PREPS else 3
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in _NON_PARTY:
+                    out.append(((0, level, pref, p.i), p))
+    return out
+
+
+def _best_recipient(cands: list[tuple[tuple, Token]]) -> Token | None:
+    ranked = []
+    for (_, level, pref, i), t in cands:
+        t = _content_head(t)
+        if not _is_party(t):
+            continue
+        ranked.append(((0 if _entity_like(t) else 1, level, pref, i), t))
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+def _is_dateline(tok: Token) -> bool:
+    """"MINSK" in "MINSK, Feb 25 -- ...": an upper-case place word opening the sentence."""
+    sent = tok.sent
+    return tok.i - sent.start <= 3 and tok.is_upper and len(tok.text) > 2 and any(
+        t.is_punct or t.text in ("--", "-", "–", "—")
+        for t in tok.doc[tok.i + 1:min(tok.i + 4, sent.end)])
+
+
+def _past_dateline(tok: Token | None) -> Token | None:
+    if tok is None or not _is_dateline(tok):
+        return tok
+    for c in tok.children:  # the real subject often hangs off the dateline word
+        if c.dep_ in ("appos", "npadvmod", "conj", "dep", "nmod") and c.pos_ in _NOUN_POS \
+                and not _is_dateline(c):
+            return c
+    return None
+
+
 def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     """Actor and recipient head tokens for one trigger (conjuncts listed separately)."""
     skip = {t.i for t in trig.words}
     actor: Token | None = None
     recipient: Token | None = None
     tok = trig.token
+    cands: list[tuple[tuple, Token]] = []
     if trig.kind == "noun":
         for c in tok.children:
             if c.dep_ == "poss":
@@ -267,53 +339,38 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
                 if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
                     actor = c
                     skip.add(c.i)
-        recips = _prep_objects(tok, lex, skip)
-        recipient = recips[0] if recips else None
+        cands += _recipient_candidates(tok, lex, skip | {c.i for c in tok.children
+                                                         if c.dep_ in _OBJ})
         gov = trig.governor
         if gov is not None and trig.light:
-            if actor is None and tok.dep_ not in ("nsubj", "nsubjpass"):
-                actor = subject_of(gov)
-            if recipient is None:
-                cands = [c for c in gov.children if c.dep_ in ("dative",)]
-                cands += [c for c in gov.children if c.dep_ in _OBJ and c.i not in skip
-                          and c.i != tok.i and tok not in c.subtree]
-                cands += _prep_objects(gov, lex, skip | {tok.i})
-                cands = [c for c in cands if tok not in c.subtree or c is tok]
-                recipient = cands[0] if cands else None
+            if (actor is None or actor.pos_ == "PRON") and tok.dep_ not in ("nsubj", "nsubjpass"):
+                actor = subject_of(gov) or actor
             if tok.dep_ == "nsubjpass" and actor is None:
                 actor = subject_of(gov)  # "talks were held by ..."
+            gov_cands = [(r, t) for r, t in _recipient_candidates(gov, lex, skip | {tok.i}, 1)
+                         if tok not in t.subtree]
+            cands += gov_cands
         pair = _between(tok) or (_between(gov) if gov is not None else [])
     else:
         actor = subject_of(tok)
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and passive.i not in skip:
-            recipient = passive
-        if recipient is None:
-            dative = [c for c in tok.children if c.dep_ == "dative"]
-            objs = [c for c in tok.children if c.dep_ in _OBJ and c.i not in skip]
-            recips = _prep_objects(tok, lex, skip)
-            for o in trig.words[1:]:  # "imposed sanctions on X": preps of the object
-                recips = recips or _prep_objects(o, lex, skip)
-            cands = dative + objs + recips
-            recipient = cands[0] if cands else None
-        if recipient is None:  # "refused to meet with X", "agreed to accept refugees"
-            for c in tok.children:
-                if c.dep_ == "xcomp":
-                    objs = [g for g in c.children if g.dep_ in _OBJ]
-                    cands = objs + _prep_objects(c, lex, skip)
-                    if cands:
-                        recipient = cands[0]
-                        break
-        if recipient is not None and recipient.dep_ == "dobj" and recipient.lower_ in _RELATIVE:
-            recipient = tok.head if tok.dep_ == "relcl" else recipient
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "troops sent by Russia"
-            recipient = recipient or tok.head
+        cands += _recipient_candidates(tok, lex, skip)
+        for o in trig.words[1:]:  # "imposed sanctions on X": preps of the object
+            cands += _recipient_candidates(o, lex, skip)
+        for c in tok.children:  # "refused to send troops to Iraq"
+            if c.dep_ == "xcomp":
+                cands += _recipient_candidates(c, lex, skip, 1)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i not in skip:
+            cands.append(((0, 0, 2, tok.head.i), tok.head))  # "troops sent by Russia"
         pair = _between(tok)
+    recipient = _best_recipient(cands)
+    if recipient is not None and recipient.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        recipient = tok.head
     if pair:
         if actor is None:
             actor, recipient = pair[0], pair[1] if len(pair) > 1 else recipient
         elif recipient is None:
             recipient = pair[0]
+    actor = _past_dateline(actor)
     actor = _content_head(actor) if _is_party(actor) else None
     recipient = _content_head(recipient) if _is_party(recipient) else None
     if actor is not None and recipient is not None and actor.i == recipient.i:
@@ -333,7 +390,8 @@ def _conjuncts(tok: Token | None) -> list[Token]:
 
 
 _SPAN_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case",
-              "flat", "advmod", "npadvmod", "punct", "predet", "prep", "pobj", "cc"}
+              "flat", "punct", "predet", "prep", "pobj", "cc"}
+_SPAN_PREPS = {"of", "from", "in", "at"}  # "Government of Guatemala", "workers at the mine"
 
 
 def party_span(tok: Token) -> tuple[int, int]:
@@ -348,7 +406,9 @@ def party_span(tok: Token) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ in ("conj", "relcl", "acl", "appos", "advcl", "cc"):
                 continue
-            if c.dep_ == "prep" and not (c.lower_ == "of" and t is tok):
+            if c.dep_ == "prep" and not (c.lower_ in _SPAN_PREPS and t.pos_ in _NOUN_POS
+                                         and not any(p.ent_type_ in _NON_PARTY
+                                                     for p in c.children)):
                 continue
             if c.dep_ == "punct" and c.i > tok.i:
                 continue
@@ -362,7 +422,7 @@ def party_span(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     while start < tok.i and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end - 1 > tok.i and doc[end - 1].is_punct:
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
         end -= 1
     return start, end
 
@@ -401,7 +461,9 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
                 out.negated = True
             if c.dep_ == "det" and c.lower_ == "no":
                 out.negated = True
-    hypothetical = intended = reported = False
+    hypothetical = reported = False
+    # "promised a loan", "offered assistance": the verb makes the act a pledge
+    intended = trig.kind == "verb_object" and lex.in_frame("intending", trig.token.lemma_.lower())
     chain = _chain(clause)
     for i, t in enumerate(chain):
         lemma = t.lemma_.lower()

@@ -43,6 +43,7 @@ __all__ = ["EventCoder", "code_events", "make_event_coder"]
 _COOPERATIVE_ACTS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT", "SUPPORT"}
 _HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_THIRD_PERSON = {"it", "they", "he", "she", "we"}
 
 
 class EventCoder:
@@ -132,6 +133,17 @@ def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -
     return sorted(places, key=lambda p: (p[0], p[1]))[0][2]
 
 
+def _attached_place(trig: Trigger) -> Token | None:
+    """A place named by "in/into/at" on the event's own words ("deployed troops in X")."""
+    for head in (trig.token, trig.clause):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "across", "inside"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                        return p
+    return None
+
+
 def _quote_at(doc: Doc, start: int, end: int):
     for q in doc._.quotes or []:
         if q.start <= start and end <= q.end:
@@ -160,6 +172,15 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
         for trig in find_triggers(sent, lex):
             parties = find_parties(trig, lex)
             mod = find_modality(trig, lex)
+            if mod.reporter is not None and parties.actors and \
+                    parties.actors[0].lower_ in _THIRD_PERSON and mod.reporter.pos_ != "PRON":
+                # "X said it would ...": the pronoun is the speaker
+                parties.actors[0] = mod.reporter
+            place_tok = _attached_place(trig)
+            if not parties.recipients and place_tok is not None and \
+                    (lex.quad(trig.event) == "material-conflict" and trig.event != "PROTEST"
+                     or trig.mode in ("ceasefire", "withdraw")):
+                parties.recipients.append(place_tok)
             pairs = _pairs(trig, parties)
             depth = clause_depth(trig.clause) + (0 if trig.kind != "noun" or trig.light else 1)
             tx = _pick_timex(trig, sent, timexes)
@@ -180,6 +201,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 labels = [(trig.event, trig.mode, modality, mod.negated)]
                 if promise is not None:
                     labels.insert(0, (promise, None, "asserted", False))
+                elif mod.negated and trig.event in _COOPERATIVE_ACTS | {"AGREE"}:
+                    # "will not lift the ban", "failed to reach agreement": a refusal
+                    labels.insert(0, ("REJECT", None, modality, False))
                 for li, (event, mode, modal, negated) in enumerate(labels):
                     ev = _event(doc, article_id, anchor, sent, trig, event, mode, lex, actor,
                                 recipient, tx, place, modal, negated,

@@ -146,7 +146,7 @@ def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
     return len(words) >= min_words or any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-_DASH_NAME = re.compile(r"[ \t]*[―—–-]+[ \t]*([^\n]{2,60}?)[ \t.]*$", re.M)
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([^\n]{2,60}?)[^\S\n.]*$", re.M)
 
 
 def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
@@ -167,20 +167,35 @@ _SAY = frozenset("""say tell add write ask continue explain note insist argue re
 recall tweet post declare warn state claim stress emphasize comment answer""".split())
 
 
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
 def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
-    """When the parse took the subject from inside a quotation ("... mode,” said X"), use the
-    noun phrase right after the cue instead (the inverted order of news quotes)."""
-    if f.speaker is None or not inside_quote(f.speaker.start_char):
+    """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
+    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the name
+    right after the cue (the inverted order of news quotes), else the first name between
+    the quote and the cue."""
+    sp = f.speaker
+    if sp is None or not (inside_quote(sp.start_char) or
+                          (f.speaker_head is not None and f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS)):
         return
     f.speaker, f.speaker_head = None, None
     i = f.cue.i + 1
-    if i >= len(doc) or inside_quote(doc[i].idx):
-        return
-    t = doc[i]
-    while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
-        t = t.head
-    if t.pos_ in ("PROPN", "NOUN", "PRON"):
-        f.speaker, f.speaker_head = speaker_phrase(t), t
+    if i < len(doc) and not inside_quote(doc[i].idx):
+        t = doc[i]
+        while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
+            t = t.head
+        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.ent_type_ not in _NOT_SPEAKER_ENTS):
+            f.speaker, f.speaker_head = speaker_phrase(t), t
+            return
+    sent = f.cue.sent
+    for m in doc._.ng_mentions or []:
+        if sent.start_char <= m.start < f.cue_start and not inside_quote(m.start) \
+                and m.actor.type in ("PERSON", "ORG", "NORP"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                f.speaker, f.speaker_head = span, span.root
+                return
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
