@@ -1,5 +1,164 @@
-"""CLI commands for actors (registered on import by newsgraph.cli)."""
+"""CLI commands for actors: `actors`, `entities`, `evaluate actors`."""
 
 from __future__ import annotations
 
-from . import app, evaluate_app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import NewsgraphError
+from . import app, evaluate_app
+from .options import DEFAULT_DB_PATH, DbOption, JsonOption, KbOption, ModelOption
+
+err = Console(stderr=True)
+out = Console()
+
+_CONTRACT = ("text", "name", "country", "sector", "wikidata")
+DEFAULT_ACTORS_BENCH = Path("..") / "shared" / "bench" / "ngec_actors" / "dev.jsonl"
+
+
+def _fail(error: Exception) -> typer.Exit:
+    err.print(f"[red]newsgraph:[/red] {error}", highlight=False)
+    return typer.Exit(code=2)
+
+
+def _pipeline(model: str | None, kb: list[Path] | None):
+    from ..nlp.pipeline import build_pipeline
+
+    return build_pipeline(model, kb_paths=[str(p) for p in kb or []], quiet=True)
+
+
+@app.command("actors")
+def actors_command(
+    input: Annotated[str, typer.Argument(help="JSONL file of {text, date?} lines, or - for "
+                                         "stdin.")],
+    model: ModelOption = None,
+    kb: KbOption = None,
+) -> None:
+    """Code actor phrases: each line {text, date?} -> {text, name, country, sector, wikidata}.
+
+    One output line per input line, in input order, as soon as it is coded; unknown fields
+    are ignored; "" where unknown; a bad line is reported on stderr and gives an empty
+    result. A second code (defence minister: MIL) is added as ``sector2``.
+
+    Example:
+        echo '{"text": "Armenian Prime Minister Nikol Pashinyan"}' | newsgraph actors -
+    """
+    from ..evaluate.actors import code_phrase
+
+    try:
+        nlp = _pipeline(model, kb)
+        fh = sys.stdin if input == "-" else open(input, encoding="utf-8")  # noqa: SIM115
+    except (NewsgraphError, OSError) as exc:
+        raise _fail(exc) from exc
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                text = str(rec.get("text") or "")
+                result = code_phrase(nlp, text, rec.get("date"))
+                result = {k: result.get(k, "") for k in (*_CONTRACT, "sector2")}
+            except (json.JSONDecodeError, AttributeError) as exc:
+                err.print(f"[red]line {n}:[/red] not a JSON object: {exc}", highlight=False)
+                result = {k: "" for k in (*_CONTRACT, "sector2")}
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+
+
+@app.command("entities")
+def entities_command(
+    db: DbOption = DEFAULT_DB_PATH,
+    country: Annotated[str | None, typer.Option("--country", help="Only this country "
+                                                "code (BLR).")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="Only this sector (GOV).")
+                      ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many rows.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List entities with their codes and mention counts, most mentioned first.
+
+    Example:
+        newsgraph entities --db newsgraph.duckdb --country BLR --sector GOV
+    """
+    from ..records import Entity
+    from ..store.duckdb import Store
+
+    where, params = [], []
+    if country:
+        where.append("country = ?")
+        params.append(country)
+    if sector:
+        where.append("sector = ?")
+        params.append(sector)
+    try:
+        with Store.open(db, read_only=True) as store:
+            rows = store.records(Entity, " AND ".join(where), params,
+                                 order="mentions DESC, name", limit=limit)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        from ..records import to_dict
+
+        for e in rows:
+            sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"entities in {db}")
+    for col in ("name", "type", "country", "sector", "mentions", "articles", "aliases"):
+        table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
+    for e in rows:
+        table.add_row(e.name, e.type, e.country, e.sector, str(e.mentions),
+                      str(len(e.article_ids)), ", ".join(e.aliases[:4]))
+    out.print(table)
+
+
+@evaluate_app.command("actors")
+def evaluate_actors_command(
+    path: Annotated[Path, typer.Argument(help="ngec_actors-style JSONL.")] = DEFAULT_ACTORS_BENCH,
+    model: ModelOption = None,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+    show: Annotated[int, typer.Option("--show", help="Failures to list per kind.")] = 5,
+) -> None:
+    """Score actor coding: share of cases where every expected field matches.
+
+    Example:
+        newsgraph evaluate actors ../shared/bench/ngec_actors/dev.jsonl
+    """
+    from ..evaluate.actors import code_phrase, load_cases, score_actors
+
+    try:
+        nlp = _pipeline(model, kb)
+        cases = load_cases(path)
+    except (NewsgraphError, OSError) as exc:
+        raise _fail(exc) from exc
+    tagger = nlp.get_pipe("newsgraph_actors")
+
+    def aliases(key: str) -> list[str]:
+        actor = tagger.kb.actors.get(key[3:]) if key.startswith("kb:") else None
+        return [actor.name, *actor.aliases] if actor else []
+
+    result = score_actors(cases, lambda text, date: code_phrase(nlp, text, date), aliases)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.print(f"actors: {result['cases']} cases from {path}")
+    out.print(f"  every expected field right: {result['all_fields']:.1%}")
+    out.print(f"  country right: {result['country']:.1%}   sector right: {result['sector']:.1%}")
+    for fld, v in sorted(result["fields"].items()):
+        out.print(f"  {fld:<8} {v['share']:.1%} of {v['n']}")
+    table = Table(title="failures by wrong field(s)")
+    for col in ("wrong", "n", "examples (text: expected / got)"):
+        table.add_column(col)
+    for kind, items in sorted(result["failures"].items(), key=lambda kv: -len(kv[1])):
+        ex = "; ".join(
+            f"{f['text']}: {f['expect'].get('country', '')}/{f['expect'].get('code_1', '')} "
+            f"/ {f['got']['country']}/{f['got']['sector']}" for f in items[:show])
+        table.add_row(kind, str(len(items)), ex)
+    out.print(table)

@@ -138,7 +138,7 @@ class KnowledgeBase:
         for path, data in loaded["countries"]:
             for rec in data:
                 kb._add_country(path, rec)
-        for path, data in loaded["ambiguous"]:
+        for _path, data in loaded["ambiguous"]:
             for alias, ids in plain(data).items():
                 kb.ambiguous.setdefault(fold(str(alias)), set()).update(map(str, ids or []))
         for path, data in loaded["orgs"]:

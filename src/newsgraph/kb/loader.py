@@ -67,12 +67,14 @@ def detect_kind(path: Path, data: Any) -> str | None:
         return "orgs"
     if name.startswith(("people", "person")) or "people" in parts:
         return "people"
+    if name.startswith("event"):
+        return None
     if name.startswith("sector"):
         return "sectors"
     if name.startswith("ambiguous"):
         return "ambiguous"
-    if isinstance(data, dict):
-        return "sectors" if "nouns" in data else None
+    if isinstance(data, dict):  # the event lexicon (events.yaml) is not ours to read
+        return "sectors" if "nouns" in data and "sectors" in data else None
     if isinstance(data, list) and data and isinstance(data[0], dict):
         first = data[0]
         if "offices" in first:

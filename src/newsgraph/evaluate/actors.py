@@ -1,0 +1,178 @@
+"""Actor coding: one phrase (and optional date) in, the actor it names out; and its scorer.
+
+``code_phrase(nlp, text, date)`` is what ``newsgraph actors`` prints for each input line: the
+head actor of the phrase (the mention holding the phrase's syntactic root, else the most
+specific one: a named person or organisation, then a group, then a place).
+
+``score_actors(cases, code)`` scores ngec_actors-style cases ({name, text, date, expect})
+with the bench rule "share of cases where every expected field matches". Conventions:
+
+- ``country``: equal to ours ("" = no country);
+- ``code_1``: equal to our sector; "UNK", "JNK" and "" all mean "no sector"; "????" is
+  not scored (the source marks it unknown);
+- ``code_2``: equal to our second code (``sector2``: defence minister -> MIL);
+- ``wiki``/``title``: when not empty, our name or one of the KB actor's aliases has the
+  same normal form as the title (a "(disambiguation)" suffix dropped), or a token-set
+  ratio >= 90; an empty value says no article is expected and is not scored;
+- other fields (actor_wiki_job, source) are not scored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..errors import InputError
+from ..kb.names import normal_form
+
+__all__ = ["code_phrase", "score_actors", "load_cases", "head_mention"]
+
+_NO_SECTOR = {"", "UNK", "JNK"}
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_PRIORITY = {"name": 0, "title": 1, "group": 2, "metonym": 3, "capital": 3, "demonym": 4}
+
+
+def head_mention(doc) -> Any:
+    """The mention a short phrase is about (see module docstring), or None."""
+    mentions = list(doc._.ng_mentions or [])
+    if not mentions:
+        return None
+    root = None
+    if doc.has_annotation("DEP"):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None:
+        holding = [m for m in mentions if m.start <= root.idx < m.end]
+        if holding:
+            head = max(holding, key=lambda m: m.end - m.start)
+            return _member_of_org(head, mentions)
+
+    def rank(m) -> tuple:
+        named = m.kind == "name" and m.actor.type in ("PERSON", "ORG")
+        return (0 if named else 1 + _PRIORITY.get(m.kind, 5), -m.end)
+
+    return _member_of_org(min(mentions, key=rank), mentions)
+
+
+def _member_of_org(head, mentions):
+    """'Boko Haram gunmen': unnamed gunmen of a named armed group take the group's code."""
+    if head.kind != "group" or head.actor.sector != "UAF":
+        return head
+    for m in mentions:
+        if m.kind == "name" and m.actor.type == "ORG" and m.actor.sector and m.end <= head.start:
+            return m
+    return head
+
+
+def code_phrase(nlp, text: str, date: str | None = None) -> dict[str, str]:
+    """{text, name, country, sector, sector2, wikidata} for one actor phrase."""
+    from ..nlp.doc_ext import ensure_extensions
+
+    ensure_extensions()
+    doc = nlp.make_doc(text)
+    doc._.ng_date = _iso(date)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    m = head_mention(doc)
+    if m is None:
+        return {"text": text, "name": "", "country": "", "sector": "", "sector2": "",
+                "wikidata": ""}
+    sector2 = (doc.user_data.get("ng_sector2") or {}).get(f"{m.start}:{m.end}", "")
+    name = "" if m.kind == "group" else m.actor.name
+    return {"text": text, "name": name, "country": m.actor.country, "sector": m.actor.sector,
+            "sector2": sector2, "wikidata": m.actor.wikidata or "", "key": m.actor.key}
+
+
+def _iso(date: Any) -> str | None:
+    """A YYYY-MM-DD date from the bench's forms ("2022-06-01", "12 April 2022"), else None."""
+    if not date:
+        return None
+    text = str(date)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+    except Exception:  # noqa: BLE001 - an unreadable date is no date
+        return None
+    return parsed.date().isoformat() if parsed else None
+
+
+def load_cases(path: str | Path) -> list[dict[str, Any]]:
+    """Cases from a JSONL file; a bad line raises InputError naming the line."""
+    cases = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                cases.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON: {exc.msg}", path=str(path), line=n) from exc
+    return cases
+
+
+def _wiki_ok(expected: str, got: dict[str, str], aliases: Callable[[str], list[str]]) -> bool:
+    want = normal_form(_PAREN.sub("", expected))
+    names = [got.get("name") or ""] + aliases(got.get("key") or "")
+    for n in names:
+        if not n:
+            continue
+        if normal_form(n) == want or fuzz.token_set_ratio(normal_form(n), want) >= 90:
+            return True
+    return False
+
+
+def score_actors(cases: Iterable[dict[str, Any]], code: Callable[[str, str | None], dict],
+                 aliases: Callable[[str], list[str]] = lambda key: []) -> dict[str, Any]:
+    """Score cases with ``code(text, date) -> dict``; returns shares and failures."""
+    n = all_ok = 0
+    field_n: Counter[str] = Counter()
+    field_ok: Counter[str] = Counter()
+    failures: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for case in cases:
+        expect = case.get("expect") or {}
+        got = code(case.get("text") or "", case.get("date"))
+        n += 1
+        wrong = []
+        for fld, want in expect.items():
+            if fld == "country":
+                ok = (got.get("country") or "") == (want or "")
+            elif fld == "code_1":
+                if want == "????":
+                    continue
+                mine = got.get("sector") or ""
+                ok = mine == want or (want in _NO_SECTOR and mine in _NO_SECTOR)
+            elif fld == "code_2":
+                ok = (got.get("sector2") or "") == (want or "")
+            elif fld in ("wiki", "title"):
+                if not want:
+                    continue
+                ok = _wiki_ok(want, got, aliases)
+            else:
+                continue
+            field_n[fld] += 1
+            field_ok[fld] += ok
+            if not ok:
+                wrong.append(fld)
+        if not wrong:
+            all_ok += 1
+        else:
+            kind = "+".join(sorted(wrong))
+            failures[kind].append({"name": case.get("name"), "text": case.get("text"),
+                                   "expect": expect, "got": {k: got.get(k) for k in (
+                                       "name", "country", "sector", "sector2")}})
+    return {
+        "cases": n,
+        "all_fields": all_ok / n if n else 0.0,
+        "fields": {f: {"n": field_n[f], "share": field_ok[f] / field_n[f]} for f in field_n},
+        "country": field_ok["country"] / field_n["country"] if field_n["country"] else 0.0,
+        "sector": field_ok["code_1"] / field_n["code_1"] if field_n["code_1"] else 0.0,
+        "failures": dict(failures),
+    }
