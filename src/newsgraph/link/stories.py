@@ -178,12 +178,68 @@ class _UnionFind:
         self.members[ra].extend(self.members.pop(rb))
 
 
-def cluster_stories(store: Store, threshold: float | None = None, num_perm: int = 64,
-                    lsh_threshold: float = 0.1) -> int:
+@dataclass(slots=True)
+class _Vector:
+    """An article's weighted terms and names with their norms (computed once)."""
+
+    terms: dict[str, float]
+    names: dict[str, float]
+    tnorm: float
+    nnorm: float
+
+
+def _vector(f: Features, idf: Mapping[str, float]) -> _Vector:
+    terms, names = _weights(f.terms, idf), _weights(f.names, idf)
+    return _Vector(terms, names, math.sqrt(sum(v * v for v in terms.values())),
+                   math.sqrt(sum(v * v for v in names.values())))
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _vector_similarity(x: _Vector, y: _Vector) -> float:
+    lexical = _dot(x.terms, y.terms) / (x.tnorm * y.tnorm) if x.tnorm and y.tnorm else 0.0
+    names = _dot(x.names, y.names) / (x.nnorm * y.nnorm) if x.nnorm and y.nnorm else 0.0
+    return W_LEXICAL * lexical + W_ENTITY * names
+
+
+def _signature(v: _Vector, df: Mapping[str, int], size: int) -> set[str]:
+    """The article's most distinctive shared words (highest tf-idf, in 2+ articles).
+
+    Full word sets of any two news articles overlap a little; the distinctive words of two
+    articles overlap when they tell the same story, so LSH proposes far fewer pairs. Words
+    found in one article only can never match and are left out.
+    """
+    ranked = sorted(((k, w) for k, w in v.terms.items() if df.get(k, 0) >= 2),
+                    key=lambda kv: (-kv[1], kv[0]))[:size]
+    named = sorted(((k, w) for k, w in v.names.items() if df.get(k, 0) >= 2),
+                   key=lambda kv: (-kv[1], kv[0]))[: size // 2]
+    return {k for k, _ in ranked} | {"#" + k for k, _ in named}
+
+
+def _window(published: str | None) -> int | None:
+    """A 14-day window number for a publication date (None when undated)."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal() // 14  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+def cluster_stories(store: Store, threshold: float | None = None, num_perm: int = 128,
+                    lsh_threshold: float = 0.1, signature_size: int = 32) -> int:
     """Group the stored articles into stories; rewrites ``stories`` and ``articles.story_id``.
 
     Returns the number of stories (every article belongs to exactly one; a story may have a
-    single article).
+    single article). Story ids are stable: a story's id is derived from its smallest
+    article id.
+
+    The whole table is recomputed (features of each article in memory: a few KB per
+    article). To make it incremental, keep each article's signature and MinHash in the
+    store, query the LSH index with the new articles only, and re-cluster just the stories
+    they touch.
     """
     from datasketch import MinHash, MinHashLSH
 
@@ -199,38 +255,54 @@ def cluster_stories(store: Store, threshold: float | None = None, num_perm: int 
             store.con.execute("DELETE FROM stories")
         return 0
 
-    # IDF over the corpus: common words in this corpus say little about a story
+    # IDF over the corpus: words common in this corpus say little about a story
     n = len(feats)
     df: Counter = Counter()
     for f in feats.values():
         df.update(set(f.terms) | set(f.names))
     idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+    vectors = {aid: _vector(f, idf) for aid, f in feats.items()}
+    del feats
 
-    # candidate pairs: MinHash LSH over content-word sets, plus shared passages
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+    # candidate pairs: MinHash LSH over distinctive-word signatures, one index per 14-day
+    # window (stories are local in time; articles weeks apart fail the date factor anyway),
+    # each article querying its own and the neighbouring windows; undated articles go into
+    # their own index, which every article queries. Articles sharing a passage are
+    # candidates too.
+    indexes: dict[int | None, MinHashLSH] = {}
     hashes: dict[str, MinHash] = {}
-    for aid, f in feats.items():
+    for aid, v in vectors.items():
         mh = MinHash(num_perm=num_perm, seed=7)
-        for term in set(f.terms) | set(f.names):
-            mh.update(term.encode("utf-8"))
+        mh.update_batch([t.encode("utf-8") for t in _signature(v, df, signature_size)])
         hashes[aid] = mh
-        lsh.insert(aid, mh)
+        window = _window(meta[aid][1])
+        if window not in indexes:
+            indexes[window] = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        indexes[window].insert(aid, mh)
     pairs: set[tuple[str, str]] = set()
     for aid, mh in hashes.items():
-        for other in lsh.query(mh):
-            if other != aid:
-                pairs.add((min(aid, other), max(aid, other)))
+        window = _window(meta[aid][1])
+        near = (list(indexes) if window is None
+                else [window - 1, window, window + 1, None])
+        for w in near:
+            if w not in indexes:
+                continue
+            for other in indexes[w].query(mh):
+                if other != aid:
+                    pairs.add((min(aid, other), max(aid, other)))
+    del hashes, indexes
     for row in store.rows("""SELECT a.article_id AS x, b.article_id AS y
                              FROM passage_occurrences a JOIN passage_occurrences b
                              ON a.passage_id = b.passage_id AND a.article_id < b.article_id"""):
-        if row["x"] in feats and row["y"] in feats:
+        if row["x"] in vectors and row["y"] in vectors:
             pairs.add((row["x"], row["y"]))
 
     def score(x: str, y: str) -> float:
-        return feature_similarity(feats[x], feats[y], meta[x][1], meta[y][1], idf)
+        s = _vector_similarity(vectors[x], vectors[y])
+        return max(0.0, min(1.0, s * _date_factor(meta[x][1], meta[y][1])))
 
     scored = sorted(((score(x, y), x, y) for x, y in pairs), reverse=True)
-    uf = _UnionFind(feats)
+    uf = _UnionFind(vectors)
     for s, x, y in scored:
         if s < threshold:
             break
