@@ -104,7 +104,8 @@ class EventLexicon:
         for i, entry in enumerate(data.get("phrasal") or []):
             label = self._label(entry.get("event"), source, f"phrasal[{i}]")
             for v in _as_list(entry.get("verb")):
-                self.phrasal[(v, str(entry.get("particle", "")).lower())] = label
+                for particle in _as_list(entry.get("particle")):
+                    self.phrasal[(v, particle)] = label
         for i, entry in enumerate(data.get("noun_compounds") or []):
             label = self._label(entry.get("event"), source, f"noun_compounds[{i}]")
             for n in _as_list(entry.get("noun")):
@@ -147,9 +148,10 @@ class EventLexicon:
 def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value.lower()]
-    return [str(v).lower() for v in value]
+    if isinstance(value, str | bool):
+        value = [value]
+    # YAML 1.1 reads a bare on/off as a boolean; in this lexicon they are prepositions
+    return [("on" if v else "off") if isinstance(v, bool) else str(v).lower() for v in value]
 
 
 @lru_cache(maxsize=8)

@@ -203,12 +203,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth > 5:
         return None
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.ent_type_ not in _NON_PARTY and c.lower_ not in ("there", "it"):
-            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return c
-        if c.dep_ in _SUBJ and c.lower_ == "it":
-            return c
+        if c.dep_ not in _SUBJ:
+            continue
+        if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        if c.lower_ == "there":
+            continue
+        head = _content_head(c)  # "thousands of protesters"
+        if head.ent_type_ not in _NON_PARTY or head.pos_ == "PRON":
+            return head
     for c in verb.children:
         if c.dep_ == "agent":  # passive: "by the EU"
             for p in c.children:
