@@ -320,11 +320,17 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if not free(span) or _junk(span, kb) or \
                 any(d.span.start < span.end and span.start < d.span.end for d in demonyms):
             continue
+        if any(s.start == span.start and s.end == span.end for s, _ in surname_only):
+            continue  # a KB surname: resolved in step 3
         if any(span.start <= s.start and s.end <= span.end for s, _ in surname_only):
             # a KB surname inside a longer name ("Anna Putin") is not the KB person
             surname_only = [(s, c) for s, c in surname_only
                             if not (span.start <= s.start and s.end <= span.end)]
-        cands = [c for c in kb.lookup(span.text, date) if c.kind == "name"]
+        hits = kb.lookup(span.text, date)
+        cands = [c for c in hits if c.kind == "name"]
+        if not cands and hits and len(span) == 1 and ent.label_ == "PERSON":
+            surname_only.append((span, hits))  # a spelling variant of a KB surname
+            continue
         if cands:
             best = _pick(kb, cands, date, counts)
             take(_Found(span, _kb_actor(kb, best.actor, date), "name", best.actor))
@@ -358,8 +364,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             take(_Found(span, full.actor, "name", full.kb))
             continue
         sur = [c for c in cands if c.kind == "surname"]
-        if not sur or (_sent_start(doc, span.start) and not span[0].ent_type_):
-            continue
+        if not sur or (_sent_start(doc, span.start) and not span[0].ent_type_
+                       and span[0].pos_ not in ("PROPN", "")):
+            continue  # a sentence-initial capital that NER and the tagger do not call a name
         active = [c for c in sur if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else sur if len(sur) == 1 else []
         if pick:

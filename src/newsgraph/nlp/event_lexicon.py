@@ -54,6 +54,7 @@ class EventLexicon:
     noun_compounds: dict[tuple[str, str], Label] = field(default_factory=dict)
     noun_needs_verb: dict[str, set[str]] = field(default_factory=dict)
     verbs_need_object: set[str] = field(default_factory=set)
+    actor_nouns: set[str] = field(default_factory=set)
     frames: dict[str, set[str]] = field(default_factory=dict)
     recipient_preps: list[str] = field(default_factory=list)
 
@@ -114,6 +115,7 @@ class EventLexicon:
         for noun, verbs in (data.get("noun_needs_verb") or {}).items():
             self.noun_needs_verb[str(noun).lower()] = set(_as_list(verbs))
         self.verbs_need_object.update(_as_list(data.get("verbs_need_object")))
+        self.actor_nouns.update(_as_list(data.get("actor_nouns")))
         for kind, words in (data.get("frames") or {}).items():
             self.frames.setdefault(kind, set()).update(_as_list(words))
         if data.get("recipient_preps"):

@@ -219,6 +219,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return p
     if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in _OBJ:
+        return subject_of(verb.head.head, depth + 1)  # "passed a resolution criticizing X"
     if verb.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp") \
             and verb.head is not verb:
         if verb.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
@@ -264,12 +266,19 @@ _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _PREFERRED_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards"}
 
 
-def _entity_like(tok: Token) -> bool:
+def _entity_like(tok: Token, lex: EventLexicon) -> bool:
     """A word that names or stands for an actor (not a thing or an abstraction)."""
     if tok.ent_type_ in _ENTITY_TYPES or tok.pos_ in ("PROPN", "PRON"):
         return True
-    return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _ENTITY_TYPES
-               for c in tok.children)
+    if tok.lemma_.lower() in lex.actor_nouns:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _ENTITY_TYPES:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                p.ent_type_ in _ENTITY_TYPES for p in c.children):
+            return True
+    return False
 
 
 def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
@@ -278,49 +287,77 @@ def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
 
     An actor-like word beats a thing ("returned the artifacts to Peru" -> Peru); among
     actor-like words an indirect object beats "to/with/against/on" beats the direct object.
-    Candidates inside a complement ("refused to send troops to Iraq") rank after the verb's own.
+    Candidates inside a complement ("refused to send troops to Iraq", "demanded that the
+    minister resign") rank after the verb's own.
     """
     out: list[tuple[tuple, Token]] = []
     for c in tok.children:
         if c.i in skip:
             continue
         if c.dep_ == "dative" and c.pos_ != "ADP":
-            out.append(((0, level, 0, c.i), c))
+            out.append(((level, 0, c.i), c))
         elif c.dep_ in _OBJ or c.dep_ == "nsubjpass":
-            out.append(((0, level, 2, c.i), c))
+            out.append(((level, 2, c.i), c))
+            # "closed all borders with Kurdistan": the thing's own recipient phrase
+            out += [((level, 2.5, i), t) for (_, _, i), t in
+                    _prep_candidates(c, lex, skip)]
         elif c.dep_ in ("prep", "dative", "prt") and c.lower_ in lex.recipient_preps:
-            pref = 1 if c.lower_ in _PREFERRED_PREPS else 3
-            for p in c.children:
-                if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in _NON_PARTY:
-                    out.append(((0, level, pref, p.i), p))
+            out += [((level, pref, i), t) for (_, pref, i), t in
+                    _prep_candidates(tok, lex, skip, only=c)]
+        elif c.dep_ == "ccomp" and level == 0:  # "demanded that the minister apologize"
+            subj = next((g for g in c.children if g.dep_ in _SUBJ), None)
+            if subj is not None:
+                out.append(((1, 2, subj.i), subj))
     return out
 
 
-def _best_recipient(cands: list[tuple[tuple, Token]]) -> Token | None:
+def _prep_candidates(tok: Token, lex: EventLexicon, skip: set[int],
+                     only: Token | None = None) -> list[tuple[tuple, Token]]:
+    out = []
+    for c in ([only] if only is not None else tok.children):
+        if c.dep_ not in ("prep", "dative", "prt") or c.lower_ not in lex.recipient_preps:
+            continue
+        pref = 1 if c.lower_ in _PREFERRED_PREPS else 3
+        for p in c.children:
+            if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in _NON_PARTY:
+                out.append(((0, pref, p.i), p))
+    return out
+
+
+def _best_recipient(cands: list[tuple[tuple, Token]], lex: EventLexicon) -> Token | None:
     ranked = []
-    for (_, level, pref, i), t in cands:
+    for (level, pref, i), t in cands:
         t = _content_head(t)
         if not _is_party(t):
             continue
-        ranked.append(((0 if _entity_like(t) else 1, level, pref, i), t))
+        ranked.append(((0 if _entity_like(t, lex) else 1, level, pref, i), t))
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
-def _is_dateline(tok: Token) -> bool:
-    """"MINSK" in "MINSK, Feb 25 -- ...": an upper-case place word opening the sentence."""
-    sent = tok.sent
-    return tok.i - sent.start <= 3 and tok.is_upper and len(tok.text) > 2 and any(
-        t.is_punct or t.text in ("--", "-", "–", "—")
-        for t in tok.doc[tok.i + 1:min(tok.i + 4, sent.end)])
+_SEPARATORS = {"--", "-", "\u2013", "\u2014", ":"}
+
+
+def _dateline_end(sent: Span) -> int:
+    """Index of the separator ending a dateline ("KABUL (Pajhwok): ..."), or -1."""
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 2):
+        return -1
+    for t in sent[1:12]:
+        if t.text in _SEPARATORS:
+            return t.i
+    return -1
 
 
 def _past_dateline(tok: Token | None) -> Token | None:
-    if tok is None or not _is_dateline(tok):
+    """The subject the parser hung off a dateline word, or None if only the dateline."""
+    if tok is None:
+        return None
+    end = _dateline_end(tok.sent)
+    if end < 0 or tok.i > end:
         return tok
-    for c in tok.children:  # the real subject often hangs off the dateline word
-        if c.dep_ in ("appos", "npadvmod", "conj", "dep", "nmod") and c.pos_ in _NOUN_POS \
-                and not _is_dateline(c):
-            return c
+    for t in tok.subtree:  # the top-most noun after the separator
+        if t.i > end and t.pos_ in _NOUN_POS and t.head.i <= end:
+            return t
     return None
 
 
@@ -332,6 +369,8 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     tok = trig.token
     cands: list[tuple[tuple, Token]] = []
     if trig.kind == "noun":
+        while tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS:
+            tok = tok.head  # "a mediation effort between ...", "peace talks with ..."
         for c in tok.children:
             if c.dep_ == "poss":
                 actor = c
@@ -363,9 +402,9 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
             if c.dep_ == "xcomp":
                 cands += _recipient_candidates(c, lex, skip, 1)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i not in skip:
-            cands.append(((0, 0, 2, tok.head.i), tok.head))  # "troops sent by Russia"
+            cands.append(((0, 2, tok.head.i), tok.head))  # "troops sent by Russia"
         pair = _between(tok)
-    recipient = _best_recipient(cands)
+    recipient = _best_recipient(cands, lex)
     if recipient is not None and recipient.lower_ in _RELATIVE and tok.dep_ == "relcl":
         recipient = tok.head
     if pair:

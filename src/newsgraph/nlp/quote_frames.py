@@ -138,8 +138,9 @@ def _content_of(doc: Doc, cue: Token, lemma: str) -> tuple[tuple[int, int] | Non
                     if k.dep_ in ("oprd", "xcomp") and k.i > c.i:
                         b = max(b, k.right_edge.i)
                 return _span_chars(doc, c.left_edge.i, b), "dobj"
-    if cue.dep_ == "parataxis" or (cue.dep_ in ("advcl", "ccomp") and cue.head.i > cue.i
-                                   and not any(k.dep_ == "ccomp" for k in kids)):
+    own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
+    if lemma in CLAUSE_VERBS and own_subject and (
+            cue.dep_ == "parataxis" or (cue.dep_ in ("advcl", "ccomp") and cue.head.i < cue.i)):
         # "The plan, he said, will fail." / "The plan will fail, he said."
         sent = cue.sent
         sub_a, sub_b = cue.left_edge.i, cue.right_edge.i

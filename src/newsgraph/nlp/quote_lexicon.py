@@ -84,6 +84,10 @@ word words term phrase slogan hashtag motto operation newspaper magazine film bo
 song show program programme series album headline
 """.split())
 
+# days and months are not outlets ("told Tuesday" is a parse of "told ... on Tuesday")
+_NOT_CHANNEL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                r"March|April|May|June|July|August|September|October|November|December)\b")
+
 #: Where a statement was made; the first group, when present, completes the channel name.
 CHANNEL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:on|in|via)\s+(?:his|her|their|its|the)?\s*(?:official\s+)?Telegram\b", re.I),
@@ -98,9 +102,9 @@ CHANNEL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "Instagram"),
     (re.compile(r"\b(?:at|during)\s+(?:a|the|his|her|their)?\s*(?:joint\s+|news\s+|press\s+)*"
                 r"(?:press|news)\s+(?:conference|briefing)\b", re.I), "press conference"),
-    (re.compile(r"\bin\s+an?\s+(?:exclusive\s+)?interview\s+(?:with|to|for)\s+"
-                r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"), "interview with {}"),
-    (re.compile(r"\b(?:told|speaking to|said on|said in an interview on|on the air of)\s+"
+    (re.compile(r"\b[Ii]n\s+an?\s+(?:exclusive\s+)?interview\s+(?:with|to|for)\s+"
+                r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})"), "interview with {}"),
+    (re.compile(r"\b(?:told|speaking to|on the air of)\s+(?!" + _NOT_CHANNEL + r")"
                 r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|TV|television|radio)){0,3})"),
      "{}"),
     (re.compile(r"\btold\s+(reporters|journalists|the press)\b", re.I), "{}"),

@@ -198,6 +198,27 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
                 return
 
 
+def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> None:
+    """A quote whose closing mark is missing ends before its own attribution
+    ('"The plan will fail, he said. Then ...' ends at "fail")."""
+    text = doc.text
+    for q in spans:
+        if q.close_mark is not None:
+            continue
+        for f in frames:
+            if not (q.start < f.cue_start < q.end and f.speaker is not None
+                    and f.cue.lemma_.lower() in _SAY and f.speaker.start_char > q.start):
+                continue
+            cut = min(f.speaker.start_char, f.cue_start)
+            if len(text[q.start:cut].split()) < 3 or text[q.start:cut].rstrip()[-1:] not in ",.!?":
+                continue
+            end = cut
+            while end > q.start and text[end - 1] in " \t,":
+                end -= 1
+            q.end = end
+            break
+
+
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
     return [s for s in doc.sents if s.start_char < b and a < s.end_char]
 
@@ -259,6 +280,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     article_id = doc._.ng_article_id or ""
     spans = find_quoted_spans(text)
     frames = find_frames(doc)
+    _cut_unclosed(doc, spans, frames)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     line_starts = [a for a, _ in lines]
 
