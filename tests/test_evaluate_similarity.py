@@ -41,3 +41,13 @@ def test_evaluate_similarity_bad_input(tmp_path):
     bad.write_text('{"pair_id": 1, "text1": "a"}\n', encoding="utf-8")
     with pytest.raises(InputError, match="bad.jsonl:1"):
         evaluate_similarity(bad)
+
+
+def test_cross_validated_threshold_accuracy():
+    from newsgraph.evaluate.similarity import cross_validated_accuracy
+
+    separable = [(0.1 * i, i >= 5) for i in range(10)]
+    assert cross_validated_accuracy(separable) >= 0.8
+    noise = [(0.5, i % 2 == 0) for i in range(10)]
+    assert cross_validated_accuracy(noise) == 0.5
+    assert cross_validated_accuracy([(0.2, True)]) is None

@@ -78,3 +78,21 @@ def test_cluster_stories_on_empty_store(tmp_path):
     store = Store.open(tmp_path / "s.duckdb")
     assert cluster_stories(store) == 0
     store.close()
+
+
+def test_a_bridging_article_does_not_chain_two_stories():
+    from newsgraph.link.stories import Item, cluster_articles
+
+    bridge = SOCHI_2 + " " + NILE_2  # a digest covering both stories
+    assert same_story(SOCHI_1, bridge) and same_story(bridge, NILE_1)
+    result = cluster_articles([Item("a", SOCHI_1), Item("b", bridge), Item("c", NILE_1)])
+    assert len(result.clusters) == 2
+    assert ["c"] in result.clusters or ["a"] in result.clusters
+
+
+def test_linked_pairs_are_used_and_unknown_ids_ignored():
+    from newsgraph.link.stories import Item, cluster_articles
+
+    items = [Item(str(i), t) for i, t in enumerate([SOCHI_1, SOCHI_2, NILE_1, HOCKEY])]
+    result = cluster_articles(items, linked_pairs=[("0", "1"), ("0", "missing")])
+    assert ["0", "1"] in result.clusters

@@ -34,6 +34,9 @@ from ..store.duckdb import Store
 
 __all__ = [
     "THRESHOLD",
+    "Clustering",
+    "Item",
+    "cluster_articles",
     "cluster_stories",
     "features",
     "same_story",
@@ -48,6 +51,8 @@ W_LEXICAL = 0.5
 W_ENTITY = 0.5
 #: Days after which the date factor halves the score.
 DATE_HALF_LIFE = 14.0
+#: Corpus size from which IDF weights count fully (below, they are shrunk towards 1).
+IDF_MIN_DOCS = 20
 #: How many members of each cluster the anti-chaining check compares.
 LINK_SAMPLE = 5
 
@@ -149,12 +154,6 @@ def similarity(text1: str, text2: str, date1: str | None = None,
     return feature_similarity(features(text1), features(text2), date1, date2)
 
 
-def same_story(text1: str, text2: str, date1: str | None = None,
-               date2: str | None = None) -> bool:
-    """The decision rule shared by :func:`cluster_stories` and the SemEval scorer."""
-    return similarity(text1, text2, date1, date2) >= THRESHOLD
-
-
 # ---------------------------------------------------------------- clustering
 
 class _UnionFind:
@@ -228,47 +227,59 @@ def _window(published: str | None) -> int | None:
         return None
 
 
-def cluster_stories(store: Store, threshold: float | None = None, num_perm: int = 128,
-                    lsh_threshold: float = 0.1, signature_size: int = 32) -> int:
-    """Group the stored articles into stories; rewrites ``stories`` and ``articles.story_id``.
+@dataclass(slots=True)
+class Item:
+    """One article as story clustering sees it."""
 
-    Returns the number of stories (every article belongs to exactly one; a story may have a
-    single article). Story ids are stable: a story's id is derived from its smallest
-    article id.
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
 
-    The whole table is recomputed (features of each article in memory: a few KB per
-    article). To make it incremental, keep each article's signature and MinHash in the
-    store, query the LSH index with the new articles only, and re-cluster just the stories
-    they touch.
+
+@dataclass(slots=True)
+class Clustering:
+    """The result of :func:`cluster_articles`: member lists and the story title of each."""
+
+    clusters: list[list[str]]
+    titles: dict[str, str | None]  # first member id -> title
+
+
+def cluster_articles(items: Iterable[Item], linked_pairs: Iterable[tuple[str, str]] = (),
+                     threshold: float | None = None, num_perm: int = 128,
+                     lsh_threshold: float = 0.1, signature_size: int = 32) -> Clustering:
+    """Group articles into stories (pure function; :func:`cluster_stories` stores the result).
+
+    ``linked_pairs`` are extra candidate pairs (articles sharing a passage). Features of
+    every article are held in memory (a few KB each).
     """
     from datasketch import MinHash, MinHashLSH
 
     threshold = THRESHOLD if threshold is None else threshold
     feats: dict[str, Features] = {}
     meta: dict[str, tuple[str | None, str | None]] = {}  # id -> (title, published)
-    for batch in store.iter_articles():
-        for a in batch:
-            feats[a.id] = features(f"{a.title or ''}\n{a.text or ''}")
-            meta[a.id] = (a.title, a.published)
+    for it in items:
+        feats[it.id] = features(f"{it.title or ''}\n{it.text or ''}")
+        meta[it.id] = (it.title, it.published)
     if not feats:
-        with store.transaction():
-            store.con.execute("DELETE FROM stories")
-        return 0
+        return Clustering([], {})
 
     # IDF over the corpus: words common in this corpus say little about a story
     n = len(feats)
     df: Counter = Counter()
     for f in feats.values():
         df.update(set(f.terms) | set(f.names))
-    idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+    # IDF from a handful of articles is noise: shrink it towards 1 (no weighting) until
+    # the corpus has IDF_MIN_DOCS articles
+    shrink = min(1.0, (n - 1) / IDF_MIN_DOCS)
+    idf = {k: 1.0 + shrink * math.log((1 + n) / (1 + v)) for k, v in df.items()}
     vectors = {aid: _vector(f, idf) for aid, f in feats.items()}
     del feats
 
     # candidate pairs: MinHash LSH over distinctive-word signatures, one index per 14-day
     # window (stories are local in time; articles weeks apart fail the date factor anyway),
     # each article querying its own and the neighbouring windows; undated articles go into
-    # their own index, which every article queries. Articles sharing a passage are
-    # candidates too.
+    # their own index, which every article queries
     indexes: dict[int | None, MinHashLSH] = {}
     hashes: dict[str, MinHash] = {}
     for aid, v in vectors.items():
@@ -291,11 +302,11 @@ def cluster_stories(store: Store, threshold: float | None = None, num_perm: int 
                 if other != aid:
                     pairs.add((min(aid, other), max(aid, other)))
     del hashes, indexes
-    for row in store.rows("""SELECT a.article_id AS x, b.article_id AS y
-                             FROM passage_occurrences a JOIN passage_occurrences b
-                             ON a.passage_id = b.passage_id AND a.article_id < b.article_id"""):
-        if row["x"] in vectors and row["y"] in vectors:
-            pairs.add((row["x"], row["y"]))
+    if len(vectors) <= 3:  # tiny input: every pair is a candidate (LSH is probabilistic)
+        ids = sorted(vectors)
+        pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    pairs.update((min(x, y), max(x, y)) for x, y in linked_pairs
+                 if x in vectors and y in vectors and x != y)
 
     def score(x: str, y: str) -> float:
         s = _vector_similarity(vectors[x], vectors[y])
@@ -317,29 +328,71 @@ def cluster_stories(store: Store, threshold: float | None = None, num_perm: int 
                 continue
         uf.union(x, y)
 
-    stories: list[Story] = []
-    assignment: list[dict[str, str]] = []
-    for members in uf.members.values():
-        members = sorted(members)
+    clusters = sorted(sorted(m) for m in uf.members.values())
+    titles: dict[str, str | None] = {}
+    for members in clusters:
         dated = sorted((meta[m][1], m) for m in members if meta[m][1])
         # the title is the earliest article's; among articles of the earliest day (or all,
         # when none is dated), the most central one (closest to the others) speaks for it
         earliest = [m for d, m in dated if d == dated[0][0]] if dated else members
-        first = max(earliest[:LINK_SAMPLE * 4], key=lambda m: (
-            sum(score(m, o) for o in members[:LINK_SAMPLE * 4] if o != m), -members.index(m)))
-        story = Story(id=stable_id("s", members[0]), title=meta[first][0],
-                      article_ids=members,
-                      first_date=dated[0][0] if dated else None,
-                      last_date=dated[-1][0] if dated else None)
+        sample = members[:LINK_SAMPLE * 4]
+        first = max(earliest[:LINK_SAMPLE * 4], key=lambda m, sample=sample: (
+            sum(score(m, o) for o in sample if o != m), -sample.index(m) if m in sample else 0))
+        titles[members[0]] = meta[first][0]
+    return Clustering(clusters, titles)
+
+
+def same_story(text1: str, text2: str, date1: str | None = None,
+               date2: str | None = None) -> bool:
+    """Whether story clustering puts these two texts, ingested together, in one story.
+
+    The decision rule shared by :func:`cluster_stories` and the SemEval scorer.
+    """
+    result = cluster_articles([Item("1", text1, published=date1), Item("2", text2, published=date2)])
+    return len(result.clusters) == 1
+
+
+def cluster_stories(store: Store, threshold: float | None = None) -> int:
+    """Group the stored articles into stories; rewrites ``stories`` and ``articles.story_id``.
+
+    Returns the number of stories (every article belongs to exactly one; a story may have a
+    single article). Story ids are stable: a story's id is derived from its smallest
+    article id; its dates span its articles' publication dates.
+
+    The whole table is recomputed. To make it incremental, keep each article's signature
+    and MinHash in the store, query the LSH indexes with the new articles only, and
+    re-cluster just the stories they touch.
+    """
+    items: list[Item] = []
+    published: dict[str, str | None] = {}
+    for batch in store.iter_articles():
+        for a in batch:
+            items.append(Item(a.id, a.text or "", a.title, a.published))
+            published[a.id] = a.published
+    linked = [(r["x"], r["y"]) for r in store.rows(
+        """SELECT DISTINCT a.article_id AS x, b.article_id AS y
+           FROM passage_occurrences a JOIN passage_occurrences b
+           ON a.passage_id = b.passage_id AND a.article_id < b.article_id""")]
+    result = cluster_articles(items, linked, threshold=threshold)
+    del items
+
+    stories: list[Story] = []
+    assignment: list[dict[str, str]] = []
+    for members in result.clusters:
+        dates = sorted(d for m in members if (d := published[m]))
+        story = Story(id=stable_id("s", members[0]), title=result.titles[members[0]],
+                      article_ids=members, first_date=dates[0] if dates else None,
+                      last_date=dates[-1] if dates else None)
         stories.append(story)
         assignment.extend({"id": m, "story_id": story.id} for m in members)
 
     with store.transaction():
         store.replace_table(Story, stories)
-        store.con.register("_story_ids", pa.Table.from_pylist(assignment))
-        try:
-            store.con.execute("""UPDATE articles SET story_id = s.story_id
-                                 FROM _story_ids s WHERE articles.id = s.id""")
-        finally:
-            store.con.unregister("_story_ids")
+        if assignment:
+            store.con.register("_story_ids", pa.Table.from_pylist(assignment))
+            try:
+                store.con.execute("""UPDATE articles SET story_id = s.story_id
+                                     FROM _story_ids s WHERE articles.id = s.id""")
+            finally:
+                store.con.unregister("_story_ids")
     return len(stories)
