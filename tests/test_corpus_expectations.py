@@ -63,7 +63,8 @@ ARTICLES: dict[str, Expect] = {
         title="Minsk and Moscow sum up Sochi summit",
         published=("2021-02-22",),
         junk=("Photo: press service of the President of Belarus", "Share this:",
-              "Load More Related Articles", *COMMENT_FORM,
+              "Facebook", "Twitter", "Telegram",  # share buttons, one per line
+              "Load More Related Articles", *COMMENT_FORM, "Comment", "Name *", "Email *",
               "Lukashenko, Putin, Belarus, Russia, Sochi"),
         kept=("After the official part, the presidents went skiing at Krasnaya Polyana",),
         story="sochi"),
@@ -347,7 +348,9 @@ def _fold(s: str | None) -> str:
 
 def test_every_article_is_stored_once_without_errors(run):
     assert run.store.count("articles") == CORPUS_ARTICLES
-    assert run.store.count("ingest_errors") == 0
+    # README.md may be reported as not an article; no article file may fail
+    for e in run.rows("SELECT source, message FROM ingest_errors"):
+        assert not re.search(r"\.(txt|html|jsonl)\b", e["source"] or ""), e
     missing = [k for k in ARTICLES if k not in run.ids]
     assert not missing, f"articles not found by their marker: {missing}"
     assert len(set(run.ids.values())) == len(run.ids)
@@ -372,8 +375,11 @@ def test_article_metadata(run, key):
 def test_article_cleaning(run, key):
     exp, art = ARTICLES[key], run.article(_id(run, key))
     text, removed = art["text"], [_fold(r) for r in art["removed"] or []]
+    lines = [line.strip() for line in text.splitlines()]
     for junk in exp.junk:
-        assert junk not in text, f"junk left in the text: {junk!r}"
+        # a one- or two-word junk line ("Comment") may be a word of the story: check lines
+        gone = junk not in lines if len(junk.split()) <= 2 else junk not in text
+        assert gone, f"junk left in the text: {junk!r}"
         if exp.junk_in_removed:
             assert any(_fold(junk) in r for r in removed), f"not recorded in removed: {junk!r}"
     for sentence in exp.kept:
