@@ -9,7 +9,8 @@ type, parties, date and modality; reused wire copy found as shared passages; and
 articles grouped into stories.
 
 Articles are found by a marker: a sentence only that article carries (so the checks do not
-depend on file names surviving as ``source``).
+depend on file names surviving as ``source``). The pipeline tests are marked slow; two fast
+tests check that the expectations still match the corpus files.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.slow
+slow = pytest.mark.slow  # every test that runs the pipeline; the oracle checks are fast
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -346,6 +347,7 @@ def _fold(s: str | None) -> str:
 
 # --------------------------------------------------------------------------- articles
 
+@slow
 def test_every_article_is_stored_once_without_errors(run):
     assert run.store.count("articles") == CORPUS_ARTICLES
     # README.md may be reported as not an article; no article file may fail
@@ -356,6 +358,7 @@ def test_every_article_is_stored_once_without_errors(run):
     assert len(set(run.ids.values())) == len(run.ids)
 
 
+@slow
 @pytest.mark.parametrize("key", sorted(ARTICLES))
 def test_article_metadata(run, key):
     exp, art = ARTICLES[key], run.article(_id(run, key))
@@ -371,6 +374,7 @@ def test_article_metadata(run, key):
         assert art["author"] == exp.author
 
 
+@slow
 @pytest.mark.parametrize("key", sorted(k for k, e in ARTICLES.items() if e.junk or e.kept))
 def test_article_cleaning(run, key):
     exp, art = ARTICLES[key], run.article(_id(run, key))
@@ -401,6 +405,7 @@ def _mention_entities(run: Run, variant: str) -> set[str]:
     return {r["entity_id"] for r in rows if pattern.search(r["text"])}
 
 
+@slow
 @pytest.mark.parametrize("name", sorted(ACTORS))
 def test_actor_is_one_entity_with_its_code(run, name):
     spec = ACTORS[name]
@@ -417,6 +422,7 @@ def test_actor_is_one_entity_with_its_code(run, name):
         assert entity["sector"] in spec["sector"], f"{name}: sector {entity['sector']}"
 
 
+@slow
 @pytest.mark.parametrize(("a", "b"), DISTINCT)
 def test_different_people_stay_apart(run, a, b):
     ea, eb = _mention_entities(run, a), _mention_entities(run, b)
@@ -424,6 +430,7 @@ def test_different_people_stay_apart(run, a, b):
     assert not ea & eb
 
 
+@slow
 def test_no_junk_entities(run):
     names = [_fold(r["name"]) for r in run.rows("SELECT name FROM entities")]
     for junk in NOT_ENTITIES:
@@ -445,6 +452,7 @@ def _quotes(run: Run, key: str, snippet: str) -> list[dict[str, Any]]:
             if _fold(snippet) in _fold(q["content"])]
 
 
+@slow
 @pytest.mark.parametrize(("key", "speaker", "snippet", "checks"), QUOTES,
                          ids=[f"{q[1]}:{q[2][:30]}" for q in QUOTES])
 def test_quote_has_its_real_speaker(run, key, speaker, snippet, checks):
@@ -457,6 +465,7 @@ def test_quote_has_its_real_speaker(run, key, speaker, snippet, checks):
         assert any(_fold(q[field_name]) == _fold(value) for q in right), field_name
 
 
+@slow
 def test_quote_does_not_swallow_the_rest_after_an_unbalanced_mark(run):
     for q in run.rows("SELECT content FROM quotes WHERE article_id = ?",
                       [_id(run, "08_eurasia_makey_reset.txt")]):
@@ -464,6 +473,7 @@ def test_quote_does_not_swallow_the_rest_after_an_unbalanced_mark(run):
         assert "Before the election" not in q["content"]
 
 
+@slow
 @pytest.mark.parametrize(("first", "second"), SAME_STATEMENT)
 def test_same_statement_in_two_translations_is_one_cluster(run, first, second):
     a, b = _quotes(run, *first), _quotes(run, *second)
@@ -473,6 +483,7 @@ def test_same_statement_in_two_translations_is_one_cluster(run, first, second):
     assert clusters_a & clusters_b
 
 
+@slow
 @pytest.mark.parametrize(("key", "words"), NOT_QUOTES)
 def test_scare_quotes_are_not_statements(run, key, words):
     for q in run.rows("SELECT content FROM quotes WHERE article_id = ?", [_id(run, key)]):
@@ -486,6 +497,7 @@ def _events(run: Run, key: str, kind: str) -> list[dict[str, Any]]:
                     [_id(run, key), kind])
 
 
+@slow
 @pytest.mark.parametrize(("key", "kind", "actors", "recipients", "checks"), EVENTS,
                          ids=[f"{e[0][:2]}-{e[1]}" for e in EVENTS])
 def test_event_is_coded(run, key, kind, actors, recipients, checks):
@@ -514,6 +526,7 @@ def test_event_is_coded(run, key, kind, actors, recipients, checks):
     assert any(fits(e) for e in events), f"{kind} events found: {described}"
 
 
+@slow
 @pytest.mark.parametrize(("key", "snippet"), NEGATED)
 def test_negated_events(run, key, snippet):
     events = [e for e in run.rows("SELECT * FROM events WHERE article_id = ?", [_id(run, key)])
@@ -521,6 +534,7 @@ def test_negated_events(run, key, snippet):
     assert events and all(e["negated"] for e in events)
 
 
+@slow
 @pytest.mark.parametrize(("key", "snippet"), HYPOTHETICAL)
 def test_hypothetical_events(run, key, snippet):
     events = [e for e in run.rows("SELECT * FROM events WHERE article_id = ?", [_id(run, key)])
@@ -530,6 +544,7 @@ def test_hypothetical_events(run, key, snippet):
 
 # --------------------------------------------------------------------------- passages, stories
 
+@slow
 @pytest.mark.parametrize(("snippet", "keys"), PASSAGES, ids=[p[0][:30] for p in PASSAGES])
 def test_wire_copy_is_a_shared_passage(run, snippet, keys):
     passages = [p for p in run.store.passages() if _fold(snippet) in _fold(p.text)]
@@ -542,6 +557,7 @@ def test_wire_copy_is_a_shared_passage(run, snippet, keys):
             assert _fold(texts[o.article_id][o.start:o.end]) == _fold(p.text)
 
 
+@slow
 def test_translations_are_not_passages(run):
     reset = {_id(run, "07_belta_makei_reset.txt"), _id(run, "08_eurasia_makey_reset.txt")}
     for p in run.store.passages():
@@ -552,6 +568,7 @@ def _story(run: Run, key: str) -> str | None:
     return run.article(_id(run, key))["story_id"]
 
 
+@slow
 def test_stories_group_the_same_story(run):
     labels: dict[str, set[str | None]] = {}
     for key, exp in ARTICLES.items():
@@ -564,6 +581,7 @@ def test_stories_group_the_same_story(run):
     assert 2 <= run.store.count("stories") < CORPUS_ARTICLES
 
 
+@slow
 def test_story_records_cover_their_articles(run):
     for s in run.rows("SELECT * FROM stories"):
         members = run.rows("SELECT id, published FROM articles WHERE story_id = ?", [s["id"]])
@@ -574,3 +592,54 @@ def test_story_records_cover_their_articles(run):
     nile = _story(run, "14_afp_gerd_khartoum.txt")
     (row,) = run.rows("SELECT * FROM stories WHERE id = ?", [nile])
     assert len(row["article_ids"]) == 2
+
+
+# --------------------------------------------------------------------------- the oracle itself
+# (fast: the expectations must match the corpus files, so an edit to either is caught)
+
+def _raw_texts() -> dict[str, str]:
+    import json
+
+    texts: dict[str, str] = {}
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix == ".jsonl":
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                row = json.loads(line)
+                texts[f"{path.name}#{n}"] = row["title"] + "\n" + row["text"]
+        elif path.suffix in (".txt", ".html"):
+            data = path.read_bytes()
+            try:
+                texts[path.name] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                texts[path.name] = data.decode("cp1251")
+    return texts
+
+
+def test_oracle_matches_the_corpus_files():
+    texts = _raw_texts()
+    assert len(texts) == CORPUS_ARTICLES
+    assert set(ARTICLES) == set(texts)
+    for key, exp in ARTICLES.items():
+        assert [k for k, t in texts.items() if exp.marker in t] == [key], key
+        assert exp.title in texts[key], key
+        for s in (*exp.junk, *exp.kept):
+            assert s in texts[key], (key, s)
+    for key, _, snippet, _ in QUOTES:
+        assert snippet in texts[key], snippet
+    for key, snippet in (*NEGATED, *HYPOTHETICAL, *NOT_QUOTES):
+        assert snippet in texts[key], snippet
+    for snippet, keys in PASSAGES:
+        assert {k for k, t in texts.items() if snippet in t} == keys, snippet
+    corpus = "\n".join(texts.values())
+    for spec in ACTORS.values():
+        for variant in spec["variants"]:
+            assert re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", corpus), variant
+    assert {key for key, *_ in EVENTS} <= set(texts)
+
+
+def test_cp1251_file_is_undeclared_cp1251():
+    data = (CORPUS / "17_opposition_prisoners_cp1251.txt").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert "Ціханоўская" in data.decode("cp1251")
