@@ -313,6 +313,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     home = _home_country(doc, kb, counts, home_hint)
 
     # 2. NER names the KB did not cover
+    patronymics: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES:
             continue
@@ -334,6 +335,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if cands:
             best = _pick(kb, cands, date, counts)
             take(_Found(span, _kb_actor(kb, best.actor, date), "name", best.actor))
+            continue
+        if ent.label_ == "PERSON" and len(span) == 2 and _PATRONYMIC.search(span[1].text):
+            patronymics.append(span)  # "Vladimir Vladimirovich": resolved in step 3
             continue
         label = ent.label_ if ent.label_ != "FAC" else "ORG"
         nf = normal_form(span.text)
@@ -371,6 +375,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         pick = active if len(active) == 1 else sur if len(sur) == 1 else []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
+    for span in patronymics:  # an address form of nobody named here: a name of its own
+        first = people.get("first:" + normal_form(span[0].text))
+        if first is None and free(span):
+            actor = Actor(key=f"name:PERSON:{normal_form(span.text)}", name=span.text)
+            take(_Found(span, actor, "name"))
     if people:
         for tok in doc:
             if taken[tok.i] or not tok.is_title or not tok.is_alpha:

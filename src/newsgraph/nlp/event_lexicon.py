@@ -55,6 +55,9 @@ class EventLexicon:
     noun_needs_verb: dict[str, set[str]] = field(default_factory=dict)
     verbs_need_object: set[str] = field(default_factory=set)
     actor_nouns: set[str] = field(default_factory=set)
+    # (noun lemma, governing verb lemma) -> label
+    noun_with_verb: dict[tuple[str, str], Label] = field(default_factory=dict)
+    nominalizations: dict[str, str] = field(default_factory=dict)
     frames: dict[str, set[str]] = field(default_factory=dict)
     recipient_preps: list[str] = field(default_factory=list)
 
@@ -112,6 +115,13 @@ class EventLexicon:
             for n in _as_list(entry.get("noun")):
                 for m in _as_list(entry.get("modifier")):
                     self.noun_compounds[(n, m)] = label
+        for i, entry in enumerate(data.get("noun_with_verb") or []):
+            label = self._label(entry.get("event"), source, f"noun_with_verb[{i}]")
+            for n in _as_list(entry.get("noun")):
+                for v in _as_list(entry.get("verb")):
+                    self.noun_with_verb[(n, v)] = label
+        for noun, verb in (data.get("nominalizations") or {}).items():
+            self.nominalizations[str(noun).lower()] = str(verb).lower()
         for noun, verbs in (data.get("noun_needs_verb") or {}).items():
             self.noun_needs_verb[str(noun).lower()] = set(_as_list(verbs))
         self.verbs_need_object.update(_as_list(data.get("verbs_need_object")))

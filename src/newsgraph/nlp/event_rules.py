@@ -124,16 +124,24 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         lemma = tok.lemma_.lower()
         trig = None
         for c in tok.children:
+            if c.dep_ == "prep" and not any(g.dep_ == "pobj" and g.ent_type_ not in _NON_PARTY
+                                            for g in c.children):
+                continue  # "called him on Tuesday" is not "called on"
             if c.dep_ in ("prt", "prep", "dobj") and (lemma, c.lower_) in lex.phrasal:
                 event, mode = lex.phrasal[(lemma, c.lower_)]
                 trig = Trigger(tok, event, mode, "phrasal", [tok, c])
                 break
         if trig is None:
+            light = lex.in_frame("light", lemma)
             for o in _objects(tok):
-                if any((o.lemma_.lower(), c.lemma_.lower()) in lex.noun_compounds
-                       for c in o.children):
+                if light and any((o.lemma_.lower(), c.lemma_.lower()) in lex.noun_compounds
+                                 for c in o.children):
                     continue  # "made a telephone call": the noun phrase says what happened
                 key = (lemma, o.lemma_.lower())
+                if key not in lex.verb_objects and o.dep_ == "dobj" and \
+                        (lemma, "@actor") in lex.verb_objects and \
+                        (o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.pos_ == "PROPN"):
+                    key = (lemma, "@actor")
                 if key in lex.verb_objects:
                     event, mode = lex.verb_objects[key]
                     for c in o.children:  # "provide military assistance": the noun's mode
@@ -167,6 +175,17 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                 label = lex.noun_compounds[(lemma, c.lemma_.lower())]
                 break
         governor = _light_governor(tok)
+        if label is None and governor is not None:
+            label = lex.noun_with_verb.get((lemma, governor.lemma_.lower()))
+        consumed = None
+        if label is None and lemma in lex.nominalizations:  # "the suspension of aid"
+            verb = lex.nominalizations[lemma]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (verb, o.lemma_.lower()) in lex.verb_objects:
+                            label = lex.verb_objects[(verb, o.lemma_.lower())]
+                            consumed = o
         if label is None and lemma in lex.nouns:
             needs = lex.noun_needs_verb.get(lemma)
             if needs is not None and (governor is None or governor.lemma_.lower() not in needs):
@@ -179,8 +198,12 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         event, mode = label
         light = governor is not None and (
             governor.lemma_.lower() in lex.frames.get("light", set())
-            or not any(t.token.i == governor.i for t in found))
-        found.append(Trigger(tok, event, mode, "noun", [tok], governor, light))
+            or (not any(t.token.i == governor.i for t in found)
+                and tok.dep_ not in ("nsubj", "nsubjpass")))
+        words = [tok] if consumed is None else [tok, consumed]
+        if consumed is not None:
+            used.add(consumed.i)
+        found.append(Trigger(tok, event, mode, "noun", words, governor, light))
     return found
 
 
@@ -490,6 +513,7 @@ class Modality:
     modality: str = "asserted"
     reporter: Token | None = None  # the reporting verb's subject ("X said ...")
     intended: bool = False  # future or planned, whatever the modality says first
+    obliged: bool = False  # "X must end attacks": someone demands it
 
 
 def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
@@ -518,6 +542,8 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
             hypothetical = True
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids) and i <= 1:
             intended = True
+        if i <= 1 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in kids):
+            out.obliged = True
         if i > 0:
             prev = chain[i - 1]
             if prev.dep_ in ("xcomp", "acomp", "ccomp", "advcl", "prep", "pcomp", "dobj",

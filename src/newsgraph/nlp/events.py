@@ -192,10 +192,18 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
             modality = "reported" if quote is not None and mod.modality == "asserted" \
                 else mod.modality
             promise = None
-            if promises and mod.intended and mod.reporter is not None and pairs and \
-                    _same_actor(doc, mod.reporter, pairs[0][0]) and not mod.negated:
+            # a statement of intent by the actor is a promise (AGREE) or a threat (THREATEN);
+            # "X said it would ..." counts when X is the actor
+            if promises and mod.intended and not mod.negated and modality != "hypothetical" \
+                    and (mod.reporter is None or (pairs and _same_actor(doc, mod.reporter,
+                                                                        pairs[0][0]))):
                 promise = ("AGREE" if trig.event in _COOPERATIVE_ACTS else
                            "THREATEN" if trig.event in _HOSTILE_ACTS else None)
+            demand = None
+            if mod.obliged and mod.reporter is not None and parties.actors and \
+                    not _same_actor(doc, mod.reporter, parties.actors[0]):
+                # "Russia says Israel must end attacks": a demand by the speaker
+                demand = (mod.reporter, parties.actors[0])
             for pi, (a_tok, r_tok) in enumerate(pairs):
                 actor, recipient = _party(doc, a_tok), _party(doc, r_tok)
                 labels = [(trig.event, trig.mode, modality, mod.negated)]
@@ -204,7 +212,13 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 elif mod.negated and trig.event in _COOPERATIVE_ACTS | {"AGREE"}:
                     # "will not lift the ban", "failed to reach agreement": a refusal
                     labels.insert(0, ("REJECT", None, modality, False))
+                if demand is not None and pi == 0:
+                    labels.insert(0, ("REQUEST", None, "asserted", False))
                 for li, (event, mode, modal, negated) in enumerate(labels):
+                    if event == "REQUEST" and demand is not None and li == 0 and pi == 0:
+                        actor, recipient = _party(doc, demand[0]), _party(doc, demand[1])
+                    else:
+                        actor, recipient = _party(doc, a_tok), _party(doc, r_tok)
                     ev = _event(doc, article_id, anchor, sent, trig, event, mode, lex, actor,
                                 recipient, tx, place, modal, negated,
                                 quote.id if quote is not None else None)

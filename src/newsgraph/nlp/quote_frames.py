@@ -140,7 +140,7 @@ def _content_of(doc: Doc, cue: Token, lemma: str) -> tuple[tuple[int, int] | Non
                 return _span_chars(doc, c.left_edge.i, b), "dobj"
     own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
     if lemma in CLAUSE_VERBS and own_subject and (
-            cue.dep_ == "parataxis" or (cue.dep_ in ("advcl", "ccomp") and cue.head.i < cue.i)):
+            cue.dep_ in ("parataxis", "advcl", "ccomp")):
         # "The plan, he said, will fail." / "The plan will fail, he said."
         sent = cue.sent
         sub_a, sub_b = cue.left_edge.i, cue.right_edge.i

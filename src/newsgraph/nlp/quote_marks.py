@@ -5,10 +5,11 @@ its own paragraph. Rules, in news convention:
 
 - openers “ „ « and closers ” »; the straight " and the doubled '' are decided by context
   (an opener follows a space or bracket and precedes a word);
-- a different kind of mark inside an open quote is a nested quote (" ... “...” ... ");
+- an opener of another family inside an open quote starts a nested quote (" ... “...” ... ");
+  a closer of another family with no nested opener closes the quote (mixed marks "...”);
   single ‘ ’ marks inside a double-quoted passage are nested and ignored;
-- a paragraph that ends inside a quote while the next paragraph opens with a mark continues
-  the quote into that paragraph (the closing mark is left off on purpose);
+- a paragraph that ends inside a quote while the next paragraph opens with a mark of the
+  same family continues the quote into that paragraph (the closing mark is left off on purpose);
 - an opener never closed in its paragraph closes at the paragraph end; a closer with no
   opener opens at the paragraph start (or after the previous quote in it);
 - a top-level ‘...’ pair (headline style) counts when its closing ’ is not an apostrophe.
@@ -149,11 +150,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                     spans.append(QuotedSpan(a, b, open_at, None, unbalanced=True, paragraphs=paras))
                 open_at, content_start, paras = i, i + len(mark), 1
                 open_family = "low" if mark == "„" else fam
-            else:  # a closer of another family: treat as nested close with no opener
-                continue
+            elif role == "close":  # mixed marks ("text”): a closer of another family closes
+                spans.append(QuotedSpan(content_start, i, open_at, i, paragraphs=paras))
+                open_at, last_end, paras = None, i + len(mark), 1
         if open_at is not None:
             nxt = lines[li + 1] if li + 1 < len(lines) else None
-            if nxt is not None and _opens_paragraph(text, nxt[0], nxt[1]):
+            if nxt is not None and _opens_paragraph(text, nxt[0], nxt[1], open_family):
                 carried = (content_start, open_at, open_family or "straight")
                 carried_paras = paras
                 continue
@@ -163,10 +165,13 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     return [s for s in spans if s.end > s.start]
 
 
-def _opens_paragraph(text: str, ps: int, pe: int) -> bool:
+def _opens_paragraph(text: str, ps: int, pe: int, family: str | None) -> bool:
+    """Does the paragraph open with a mark continuing a quote of ``family``?"""
     m = _MARK.search(text, ps, pe)
-    return (m is not None and text[ps:m.start()].strip() == ""
-            and m.group() not in "‘’" and _role(text, m.start(), m.group(), None) == "open")
+    if m is None or text[ps:m.start()].strip() != "" or m.group() in "‘’":
+        return False
+    same = _family(m.group()) == family or (family == "low" and m.group() == "„")
+    return same and _role(text, m.start(), m.group(), None) == "open"
 
 
 def _single_close(text: str, start: int, end: int) -> int | None:
