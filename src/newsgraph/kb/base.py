@@ -346,12 +346,15 @@ class KnowledgeBase:
         """KB actors whose alias has the normal form of ``text`` (no fuzzy step)."""
         clean = strip_honorifics(text)
         nf, folded = normal_form(clean), fold(clean)
-        out = []
+        best: dict[tuple[str, str, str | None], Candidate] = {}
         for actor_id, kind, sector, alias in self.index.get(nf, []):
             # an exact (case/diacritics-insensitive) alias beats a transliteration variant
-            out.append(Candidate(self.actors[actor_id], kind, sector,
-                                 100.0 if alias == folded else 95.0))
-        return out
+            score = 100.0 if alias == folded else 95.0
+            old = best.get((actor_id, kind, sector))
+            if old is None or old.score < score:
+                best[(actor_id, kind, sector)] = Candidate(self.actors[actor_id], kind, sector,
+                                                           score)
+        return list(best.values())
 
     def lookup(self, text: str, date: str | None = None, *, fuzzy: bool = True
                ) -> list[Candidate]:

@@ -90,12 +90,22 @@ def merge_keys(keys: dict[str, dict[str, Any]]) -> dict[str, str]:
                 if fuzz.ratio(na, nb) >= 85:
                     union(a, b)
     for sk, singles in single.items():
-        targets = {find(k) for k in full.get(sk, [])}
+        bucket = full.get(sk, [])
         for s in singles:
-            # a KB person with this surname wins only if the surname is theirs alone
+            # the full names with exactly this surname, else with a variant spelling of it;
+            # merged only when they are one actor (Tikhanovsky is not Tikhanovskaya)
+            exact = {find(k) for k in bucket if _name_part(s) in _last_names(k, keys)}
+            targets = exact or {find(k) for k in bucket}
             if len(targets) == 1:
                 union(s, next(iter(targets)))
     return {k: find(k) for k in keys if find(k) != k}
+
+
+def _last_names(key: str, keys: dict[str, dict[str, Any]]) -> set[str]:
+    if key.startswith("kb:"):
+        return set(keys[key].get("surnames") or ())
+    words = _name_part(key).split()
+    return {words[-1]} if words else set()
 
 
 def link_entities(store: Store) -> int:

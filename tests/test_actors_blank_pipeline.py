@@ -1,0 +1,17 @@
+"""Users can add newsgraph_actors to their own pipeline, even a blank one (no NER)."""
+
+from __future__ import annotations
+
+import spacy
+
+import newsgraph.nlp.actors  # noqa: F401  (registers the factory)
+
+
+def test_actors_blank_pipeline_finds_kb_names_and_metonyms():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsgraph_actors", config={"kb_paths": []})
+    doc = nlp("The Kremlin said Belarus and NATO would talk.")
+    found = {m.text: m for m in doc._.ng_mentions}
+    assert found["Kremlin"].actor.key == "kb:country:RUS:GOV"
+    assert found["Belarus"].actor.key == "kb:country:BLR"
+    assert "NATO" in found and found["NATO"].actor.type == "ORG"

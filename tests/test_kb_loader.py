@@ -1,0 +1,104 @@
+"""KB loading: validation errors name file, line and field; offices decide codes by date."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import KnowledgeBaseError
+from newsgraph.kb import KnowledgeBase, load_kb
+from tests.test_kb_fixture import write_kb
+
+
+def _load(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return KnowledgeBase.load([path])
+
+
+def test_kb_loader_syntax_error_names_file_and_line(tmp_path):
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "people_bad.yaml", "- id: x\n  name: [unclosed\n  gender: m\n")
+    err = exc.value
+    assert err.path.endswith("people_bad.yaml") and err.line in (2, 3, 4)
+    assert "people_bad.yaml:" in str(err)
+
+
+def test_kb_loader_unknown_country_names_field(tmp_path):
+    text = ("- id: x\n  name: Xavier Example\n  offices:\n"
+            "    - {country: XXQ, sector: GOV, start: 2020-01-01, end: null}\n")
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "people_x.yaml", text)
+    assert exc.value.field == "country" and exc.value.line == 4
+    assert "XXQ" in str(exc.value)
+
+
+def test_kb_loader_missing_field(tmp_path):
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "orgs_x.yaml", "- id: acme\n  country: USA\n  sector: BUS\n")
+    assert exc.value.field == "name" and exc.value.line == 1
+
+
+def test_kb_loader_bad_date(tmp_path):
+    text = ("- id: x\n  name: Xavier Example\n  offices:\n"
+            "    - country: FRA\n      sector: GOV\n      start: last year\n")
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "people_x.yaml", text)
+    assert exc.value.field == "start" and exc.value.line == 6
+
+
+def test_kb_loader_alias_clash_reported_unless_declared(tmp_path):
+    text = ("- id: a\n  name: Alpha Org\n  aliases: [AO]\n  country: USA\n  sector: BUS\n"
+            "- id: b\n  name: Beta Org\n  aliases: [AO]\n  country: FRA\n  sector: BUS\n")
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "orgs_clash.yaml", text)
+    assert "'AO'" in str(exc.value) and exc.value.field == "aliases"
+    assert exc.value.line == 8
+    (tmp_path / "ambiguous_test.yaml").write_text("AO: [a, b]\n", encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    assert {c.actor.id for c in kb.lookup("AO")} == {"a", "b"}
+
+
+def test_kb_loader_csv_people(tmp_path):
+    (tmp_path / "people_extra.csv").write_text(
+        "id,name,aliases,gender,country,sector,role,start,end\n"
+        "jd,Jan Dvorak,J. Dvorak,m,CZE,GOV,Minister,2020-01-01,2021-12-31\n"
+        "jd,Jan Dvorak,,m,CZE,LEG,MP,2022-01-01,\n", encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    assert kb.code("jd", "2020-06-01") == ("CZE", "GOV")
+    assert kb.code("jd", "2023-06-01") == ("CZE", "LEG")
+
+
+def test_kb_code_follows_office_dates(tmp_path):
+    kb = KnowledgeBase.load([write_kb(tmp_path)])
+    assert kb.code("test-vladov", "1999-01-01") == ("RUS", "SPY")
+    assert kb.code("test-vladov", "2022-03-01") == ("RUS", "GOV")
+    assert kb.code("test-vladov", "1990-01-01") == ("RUS", "")  # before any office
+
+
+def test_kb_code_former_official_is_elite(tmp_path):
+    path = tmp_path / "people_f.yaml"
+    path.write_text("- id: f\n  name: Frida Former\n  offices:\n"
+                    "    - {country: DEU, sector: GOV, start: 2005-01-01, end: 2021-12-08}\n",
+                    encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert kb.code("f", "2023-01-01") == ("DEU", "ELI")
+
+
+def test_kb_lookup_variants_and_surname(tmp_path):
+    kb = KnowledgeBase.load([write_kb(tmp_path)])
+    for text in ("Fictionenka", "Aliaksandr Fictionenka", "Alexander Fictionenko's",
+                 "President Alexander Fictionenko", "Alyaksandr Fictionenka"):
+        hits = kb.lookup(text, "2021-02-01")
+        assert hits and hits[0].actor.id == "test-fictionenko", text
+    assert kb.lookup("Zelenkovskiy")[0].actor.id == "test-zelenkovsky"
+    assert kb.lookup("Kremlin")[0].actor.country == "RUS"
+    assert kb.lookup("Kremlin")[0].sector == "GOV"
+
+
+def test_kb_shipped_data_and_sector_nouns_load():
+    kb = load_kb()
+    assert kb.countries["BLR"].name
+    assert kb.noun("riot police") == ("COP", "")
+    assert kb.noun("defence ministry") == ("GOV", "MIL")
+    assert kb.noun("protesters")[0] == "CVL"
+    assert load_kb() is kb  # cached
