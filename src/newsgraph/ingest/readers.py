@@ -1,0 +1,633 @@
+"""Readers: files, folders, globs and stdin in; :class:`RawRecord` (or :class:`InputError`) out.
+
+One reader per format (txt, html, jsonl, json, csv, parquet, warc), each a generator, so a
+corpus of any size streams through. Bad input never raises: each bad file (or line) yields
+one :class:`~newsgraph.errors.InputError` that names it and says why, and reading goes on
+with the next line or file.
+
+Text is decoded by :func:`decode_bytes`: BOMs first, then strict UTF-8 (plain UTF-8 is never
+second-guessed), then a Cyrillic check (cp1251 vs koi8-r, which statistical detectors often
+confuse on short texts), then charset-normalizer, then cp1252.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import gzip
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+
+__all__ = ["RawRecord", "FieldMapping", "read_inputs", "decode_bytes", "MAX_ARTICLE_CHARS",
+           "MAX_FILE_BYTES", "EXTENSIONS"]
+
+#: longest article text accepted (characters); longer ones are rejected with a clear reason
+MAX_ARTICLE_CHARS = 5_000_000
+#: a single-article file (txt/html, after gunzip) larger than this is rejected unread
+MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
+
+#: extensions read (a trailing ".gz" is unwrapped first)
+EXTENSIONS = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json",
+              ".csv", ".tsv", ".parquet", ".warc", ".warc.gz")
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One article as read, before cleaning."""
+
+    source: str  # path; "path:LINE" (jsonl/csv); "path#N" (parquet/json/warc); URL (warc)
+    text: str | None = None  # plain text
+    html: str | None = None  # raw HTML
+    title: str | None = None
+    date: str | None = None  # as given by a date field (raw string)
+    url: str | None = None
+    outlet: str | None = None  # publisher (the mapping's source field)
+    line: int | None = None  # line / record number, for error messages
+
+
+@dataclass(slots=True)
+class FieldMapping:
+    """Which fields of structured input (jsonl, json, csv, parquet) hold what."""
+
+    text_field: str = "text"
+    title_field: str = "title"
+    date_field: str = "date"
+    url_field: str = "url"
+    source_field: str = "source"
+
+
+# ------------------------------------------------------------------ decoding
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_WORD_HIGH = re.compile(r"\w*[^\x00-\x7f]\w*")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes in the first 8 KB: not a text file."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return controls / len(head) > 0.02
+
+
+def _cyrillic_score(text: str) -> float:
+    """How Russian-like a decoding is: share of non-ASCII words that are all Cyrillic,
+    times the share of Cyrillic letters in lower case (cp1251 read as koi8-r, and the
+    reverse, comes out mostly upper case)."""
+    words = _WORD_HIGH.findall(text)
+    if not words:
+        return 0.0
+    pure = sum(1 for w in words if all(_CYR.match(c) for c in w if not c.isascii()))
+    pure_share = pure / len(words)
+    letters = _CYR.findall(text)
+    if not letters:
+        return 0.0
+    lower = sum(1 for c in letters if c.islower())
+    return pure_share * (lower / len(letters))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """Decode text of unknown encoding; returns (text, encoding) or None when undecodable.
+
+    The BOM is removed. Quotes (curly or straight) are left exactly as they are.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc
+            except UnicodeDecodeError:
+                return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if looks_binary(data):
+        return None
+    # single-byte Cyrillic: choose by letter case and word purity, not statistics
+    best: tuple[float, str, str] | None = None
+    for enc in ("cp1251", "koi8_r"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _cyrillic_score(text)
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is not None and best[0] >= 0.6:
+        return best[1], best[2]
+    try:
+        from charset_normalizer import from_bytes
+
+        guess = from_bytes(data[:200_000]).best()
+        if guess is not None and guess.encoding:
+            return data.decode(guess.encoding, errors="replace"), guess.encoding
+    except Exception:  # noqa: BLE001 - a detector failure falls through to cp1252
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+# ------------------------------------------------------------------ helpers
+
+def _kind(path: str) -> str:
+    """The format of a path from its name: 'txt', 'html', ... or '' when unsupported."""
+    name = path.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if name.endswith(".gz"):
+        name = name[:-3]
+    ext = os.path.splitext(name)[1]
+    return {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+            ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+            ".tsv": "csv", ".parquet": "parquet"}.get(ext, "")
+
+
+def _open(path: str) -> IO[bytes]:
+    """Open a file for binary reading, gunzipping ``*.gz`` transparently."""
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def _read_limited(path: str) -> bytes:
+    """Read a single-article file, refusing (before reading it all) one over MAX_FILE_BYTES."""
+    if os.path.getsize(path) > MAX_FILE_BYTES:
+        raise InputError(f"file is larger than {MAX_FILE_BYTES:,} bytes; an article may have "
+                         f"at most {MAX_ARTICLE_CHARS:,} characters", path=path)
+    with _open(path) as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"file unpacks to more than {MAX_FILE_BYTES:,} bytes; an article may "
+                         f"have at most {MAX_ARTICLE_CHARS:,} characters", path=path)
+    return data
+
+
+def _decode_file(data: bytes, path: str) -> str:
+    if not data.strip():
+        raise InputError("empty file", path=path)
+    decoded = decode_bytes(data)
+    if decoded is None:
+        raise InputError("binary file or unknown encoding, not text", path=path)
+    return decoded[0]
+
+
+def _str(value: Any) -> str | None:
+    """A field value as a string (None and empty stay None)."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    text = value if isinstance(value, str) else str(value)
+    text = text.strip()
+    return text or None
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b)",
+                         re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """A field value that is an HTML document or fragment rather than plain text."""
+    return bool(_HTML_START.match(text[:2000])) and len(re.findall(r"</\w+>", text[:20000])) >= 1
+
+
+def _from_fields(obj: dict, mapping: FieldMapping, source: str, path: str,
+                 line: int | None) -> RawRecord | InputError:
+    """One structured record (a JSON object, CSV row or Parquet row) as a RawRecord."""
+    body = obj.get(mapping.text_field)
+    html = obj.get("html") if body is None else None
+    if body is not None and not isinstance(body, str | bytes):
+        return InputError(f"field '{mapping.text_field}' is not text", path=path, line=line,
+                          field=mapping.text_field)
+    text = _str(body)
+    html = _str(html)
+    if text is None and html is None:
+        missing = "missing" if mapping.text_field not in obj else "empty"
+        return InputError(f"no article text: field '{mapping.text_field}' is {missing}",
+                          path=path, line=line, field=mapping.text_field)
+    if text is not None and looks_like_html(text):
+        text, html = None, text
+    body_len = len(text or html or "")
+    if body_len > MAX_ARTICLE_CHARS * (4 if html else 1):
+        return InputError(f"article text has {body_len:,} characters, more than the limit of "
+                          f"{MAX_ARTICLE_CHARS:,}", path=path, line=line,
+                          field=mapping.text_field)
+    return RawRecord(source=source, text=text, html=html, title=_str(obj.get(mapping.title_field)),
+                     date=_str(obj.get(mapping.date_field)), url=_str(obj.get(mapping.url_field)),
+                     outlet=_str(obj.get(mapping.source_field)), line=line)
+
+
+# ------------------------------------------------------------------ readers
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """Plain text: the first non-empty line is the headline, the rest the body."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip():
+            return line.strip(), "\n".join(lines[i + 1:]).strip("\n")
+    return None, ""
+
+
+def read_txt(path: str) -> Iterator[RawRecord | InputError]:
+    try:
+        text = _decode_file(_read_limited(path), path)
+    except InputError as e:
+        yield e
+        return
+    title, body = split_headline(text)
+    if len(body) > MAX_ARTICLE_CHARS:
+        yield InputError(f"article text has {len(body):,} characters, more than the limit of "
+                         f"{MAX_ARTICLE_CHARS:,}", path=path)
+        return
+    if not body.strip():
+        # a one-line file: the line is the story, not a headline over nothing
+        title, body = None, title or ""
+    yield RawRecord(source=path, text=body, title=title)
+
+
+def read_html(path: str) -> Iterator[RawRecord | InputError]:
+    try:
+        html = _decode_file(_read_limited(path), path)
+    except InputError as e:
+        yield e
+        return
+    yield RawRecord(source=path, html=html)
+
+
+def _decoded_lines(fh: IO[bytes]) -> Iterator[tuple[int, str | None]]:
+    """(line number, decoded line or None when undecodable) for each line of a binary file."""
+    fallback: str | None = None
+    for number, raw in enumerate(fh, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield number, raw.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        if fallback is None:
+            decoded = decode_bytes(raw)
+            if decoded is None:
+                yield number, None
+                continue
+            fallback = decoded[1]
+        try:
+            yield number, raw.decode(fallback)
+        except UnicodeDecodeError:
+            yield number, None
+
+
+def read_jsonl(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    with _open(path) as fh:
+        seen = False
+        for number, line in _decoded_lines(fh):
+            if line is None:
+                yield InputError("line is not text in a known encoding", path=path, line=number)
+                continue
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as e:
+                yield InputError(f"not valid JSON ({e.args[0] if e.args else e})", path=path,
+                                 line=number)
+                continue
+            if not isinstance(obj, dict):
+                yield InputError(f"expected a JSON object, got {type(obj).__name__}",
+                                 path=path, line=number)
+                continue
+            yield _from_fields(obj, mapping, f"{path}:{number}", path, number)
+        if not seen:
+            yield InputError("empty file", path=path)
+
+
+def read_json(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    try:
+        text = _decode_file(_read_whole(path), path)
+        data = json.loads(text)
+    except InputError as e:
+        yield e
+        return
+    except (ValueError, RecursionError) as e:
+        yield InputError(f"not valid JSON ({e})", path=path)
+        return
+    if isinstance(data, dict):
+        # one article, or a wrapper whose only list holds the articles
+        lists = [v for v in data.values() if isinstance(v, list) and v
+                 and all(isinstance(x, dict) for x in v)]
+        items = lists[0] if mapping.text_field not in data and len(lists) == 1 else [data]
+    elif isinstance(data, list):
+        items = data
+    else:
+        yield InputError("expected a JSON object or a list of objects", path=path)
+        return
+    if not items:
+        yield InputError("empty JSON list: no articles", path=path)
+    for i, obj in enumerate(items, 1):
+        if not isinstance(obj, dict):
+            yield InputError(f"item {i} is not a JSON object", path=path, line=i)
+            continue
+        yield _from_fields(obj, mapping, f"{path}#{i}", path, i)
+
+
+def _read_whole(path: str) -> bytes:
+    with _open(path) as fh:
+        return fh.read()
+
+
+def read_csv(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    delimiter = "\t" if _strip_gz(path).lower().endswith(".tsv") else ","
+    with _open(path) as fh:
+        lines = _decoded_lines(fh)
+        bad: list[int] = []
+
+        def text_lines() -> Iterator[str]:
+            for number, line in lines:
+                if line is None:
+                    bad.append(number)
+                    yield "\n"
+                else:
+                    yield line
+
+        csv.field_size_limit(MAX_ARTICLE_CHARS + 1)
+        reader = csv.reader(text_lines(), delimiter=delimiter)
+        try:
+            header = next(reader, None)
+        except csv.Error as e:
+            yield InputError(f"not a readable CSV header ({e})", path=path, line=1)
+            return
+        if not header or not any(h.strip() for h in header):
+            yield InputError("empty file", path=path)
+            return
+        header = [h.strip() for h in header]
+        if mapping.text_field not in header and "html" not in header:
+            yield InputError(f"no '{mapping.text_field}' column (columns: "
+                             f"{', '.join(header[:20])})", path=path, line=1,
+                             field=mapping.text_field)
+            return
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                yield InputError(f"unreadable CSV row ({e}); rest of the file skipped", path=path,
+                                 line=reader.line_num)
+                return
+            number = reader.line_num
+            if bad:
+                yield InputError("line is not text in a known encoding", path=path, line=bad[-1])
+                bad.clear()
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                yield InputError(f"row has {len(row)} cells, the header {len(header)}",
+                                 path=path, line=number)
+                continue
+            obj = dict(zip(header, row, strict=False))
+            yield _from_fields(obj, mapping, f"{path}:{number}", path, number)
+
+
+def _strip_gz(path: str) -> str:
+    return path[:-3] if path.lower().endswith(".gz") else path
+
+
+def read_parquet(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+        names = set(pf.schema_arrow.names)
+    except Exception as e:  # noqa: BLE001 - pyarrow raises many types for bad files
+        yield InputError(f"not a readable Parquet file ({e})", path=path)
+        return
+    if mapping.text_field not in names and "html" not in names:
+        yield InputError(f"no '{mapping.text_field}' column (columns: "
+                         f"{', '.join(sorted(names)[:20])})", path=path,
+                         field=mapping.text_field)
+        return
+    wanted = [f for f in (mapping.text_field, "html", mapping.title_field, mapping.date_field,
+                          mapping.url_field, mapping.source_field) if f in names]
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=256, columns=list(dict.fromkeys(wanted))):
+            for obj in batch.to_pylist():
+                row += 1
+                yield _from_fields(obj, mapping, f"{path}#{row}", path, row)
+    except Exception as e:  # noqa: BLE001
+        yield InputError(f"Parquet file unreadable after row {row} ({e})", path=path, line=row)
+    if row == 0:
+        yield InputError("Parquet file has no rows", path=path)
+
+
+def read_warc(path: str) -> Iterator[RawRecord | InputError]:
+    """HTML responses of a WARC file. Other records (requests, metadata, images, PDFs) are
+    skipped silently; a WARC without any HTML response yields one error."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = 0
+    number = 0
+    skipped = 0
+    try:
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                number += 1
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                ctype = ""
+                if record.http_headers is not None:
+                    ctype = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    ctype = record.rec_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    skipped += 1
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                data = record.content_stream().read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    yield InputError(f"HTML response larger than {MAX_FILE_BYTES:,} bytes",
+                                     path=url or f"{path}#{number}", line=number)
+                    continue
+                charset = re.search(r"charset=([\w-]+)", ctype, re.IGNORECASE)
+                html = None
+                if charset:
+                    try:
+                        html = data.decode(charset.group(1))
+                    except (LookupError, UnicodeDecodeError):
+                        html = None
+                if html is None:
+                    decoded = decode_bytes(data)
+                    html = decoded[0] if decoded else None
+                if not html or not html.strip():
+                    yield InputError("empty or undecodable HTML response",
+                                     path=url or f"{path}#{number}", line=number)
+                    continue
+                found += 1
+                yield RawRecord(source=url or f"{path}#{number}", html=html, url=url,
+                                line=number)
+    except Exception as e:  # noqa: BLE001 - warcio/gzip raise many types for broken files
+        yield InputError(f"not a readable WARC file ({type(e).__name__}: {e}) after record "
+                         f"{number}", path=path, line=number or None)
+        return
+    if found == 0:
+        why = f"{skipped} non-HTML responses skipped" if skipped else f"{number} records"
+        yield InputError(f"WARC file holds no HTML response ({why})", path=path)
+
+
+def read_stdin(mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    """stdin: JSON lines when every non-empty line is a JSON object, else one plain text."""
+    stream = sys.stdin
+    raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    if isinstance(raw, bytes):
+        decoded = decode_bytes(raw) if raw.strip() else ("", "utf-8")
+        if decoded is None:
+            yield InputError("stdin is not text", path="<stdin>")
+            return
+        text = decoded[0]
+    else:
+        text = raw
+    if not text.strip():
+        yield InputError("empty input on stdin", path="<stdin>")
+        return
+    objects: list[tuple[int, dict]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            objects = []
+            break
+        if not isinstance(obj, dict):
+            objects = []
+            break
+        objects.append((number, obj))
+    if objects:
+        for number, obj in objects:
+            yield _from_fields(obj, mapping, f"<stdin>:{number}", "<stdin>", number)
+        return
+    if len(text) > MAX_ARTICLE_CHARS:
+        yield InputError(f"stdin has {len(text):,} characters, more than the limit of "
+                         f"{MAX_ARTICLE_CHARS:,}", path="<stdin>")
+        return
+    if looks_like_html(text):
+        yield RawRecord(source="<stdin>", html=text)
+        return
+    title, body = split_headline(text)
+    if not body.strip():
+        title, body = None, title or ""
+    yield RawRecord(source="<stdin>", text=body, title=title)
+
+
+# ------------------------------------------------------------------ dispatch
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[str | InputError]:
+    """Paths of the files to read (folders walked recursively, globs expanded)."""
+    for item in inputs:
+        item = str(item)
+        if item == "-":
+            yield item
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield os.path.join(root, name)
+        elif p.exists():
+            yield item
+        elif _GLOB.search(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield InputError("no file matches this pattern", path=item)
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _expand([match])
+                else:
+                    yield match
+        else:
+            yield InputError("no such file or folder", path=item)
+
+
+def _read_one(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    kind = _kind(path)
+    if not kind:
+        yield InputError("unsupported file type (expected one of "
+                         f"{', '.join(EXTENSIONS)}, optionally gzipped)", path=path)
+        return
+    if kind != "parquet" and kind != "warc":
+        try:
+            if os.path.getsize(path) == 0:
+                yield InputError("empty file", path=path)
+                return
+        except OSError as e:
+            yield InputError(f"cannot read file ({e.strerror})", path=path)
+            return
+    if kind in ("jsonl", "csv", "json"):
+        try:
+            with _open(path) as fh:
+                head = fh.read(8192)
+        except (OSError, EOFError, zlib.error) as e:
+            yield InputError(f"cannot read file ({type(e).__name__}: {e})", path=path)
+            return
+        if looks_binary(head) and not head.startswith(tuple(b for b, _ in _BOMS)):
+            yield InputError("binary file, not text", path=path)
+            return
+    reader = {"txt": read_txt, "html": read_html, "warc": read_warc}.get(kind)
+    try:
+        if reader is not None:
+            yield from reader(path)
+        else:
+            yield from {"jsonl": read_jsonl, "json": read_json, "csv": read_csv,
+                        "parquet": read_parquet}[kind](path, mapping)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as e:
+        yield InputError(f"cannot read file ({type(e).__name__}: {e})", path=path)
+    except Exception as e:  # noqa: BLE001 - bad input must never stop a run
+        yield InputError(f"unreadable ({type(e).__name__}: {e})", path=path)
+
+
+def read_inputs(inputs: Iterable[str], mapping: FieldMapping | None = None
+                ) -> Iterator[RawRecord | InputError]:
+    """Read files, folders (recursively), globs or "-" (stdin) into raw records.
+
+    Yields a :class:`RawRecord` per article and, for bad input, an
+    :class:`~newsgraph.errors.InputError` (one per bad file or line, naming it and the
+    reason); it never raises for bad input.
+
+    Example:
+        >>> for item in read_inputs(["scraped/"], FieldMapping(text_field="body")):  # doctest: +SKIP
+        ...     print(item)
+    """
+    mapping = mapping or FieldMapping()
+    for path in _expand(inputs):
+        if isinstance(path, InputError):
+            yield path
+        elif path == "-":
+            yield from read_stdin(mapping)
+        else:
+            yield from _read_one(path, mapping)
+
