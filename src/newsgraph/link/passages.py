@@ -15,9 +15,10 @@ Grouping by signature makes the passages consistent across articles: when outlet
 paragraphs 1-4 of a dispatch and outlet B paragraphs 1-5, paragraphs 1-4 (in A, B and the
 original) are one passage and paragraph 5 (in B and the original) another.
 
-The two tables are recomputed whole. To make this incremental, store the sentence keys
-(``sentence_keys(article_id, idx, key, start, end)``), look up only the keys of the new
-articles, and recompute the passages of the articles that share a key with them.
+The two tables are recomputed whole; the sentence index is a DuckDB temporary table, so
+memory holds only the shared sentences. To make this incremental, keep that table as a
+stored one (``sentence_keys``, a schema migration), add only the new articles' sentences,
+and recompute the passages of the articles that share a key with them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import pyarrow as pa
 
 from ..records import Passage, PassageOccurrence, normalise_text, stable_id
 from ..store.duckdb import Store
@@ -48,9 +51,10 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
+    idx: int  # position among the article's sentences
     start: int
     end: int
-    key: bytes
+    key: int  # 64-bit hash of the sentence's words
     words: int
 
 
@@ -82,89 +86,130 @@ def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> 
 
 
 def _sentences(text: str) -> list[_Sentence]:
+    """The sentences long enough to count as evidence, with their positions and keys."""
     out = []
-    for start, end in split_sentences(text):
+    for idx, (start, end) in enumerate(split_sentences(text)):
         words = _WORD.findall(normalise_text(text[start:end]))
-        key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
-        out.append(_Sentence(start, end, key, len(words)))
+        if len(words) < MIN_SENTENCE_WORDS:
+            continue
+        digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+        out.append(_Sentence(idx, start, end, int.from_bytes(digest, "big"), len(words)))
     return out
 
 
-def _runs(sents: list[_Sentence], index: dict[bytes, set[str]]) -> list[list[_Sentence]]:
-    """Maximal runs of consecutive shared sentences that have the same set of articles."""
+def _runs(sents: list[_Sentence], shared: dict[int, frozenset[str]]) -> list[list[_Sentence]]:
+    """Maximal runs of adjacent shared sentences that have the same set of articles."""
     runs: list[list[_Sentence]] = []
     signature: frozenset[str] | None = None
+    previous = -2
     for s in sents:
-        members = index.get(s.key) if s.words >= MIN_SENTENCE_WORDS else None
-        sig = frozenset(members) if members and len(members) >= 2 else None
-        if sig is not None and sig == signature:
+        sig = shared.get(s.key)
+        if sig is not None and sig == signature and s.idx == previous + 1:
             runs[-1].append(s)
         elif sig is not None:
             runs.append([s])
-        signature = sig
+        signature, previous = sig, s.idx
     return runs
 
 
-def shared_passages(articles: Iterable[tuple[str, str]],
-                    min_words: int = MIN_WORDS) -> list[Passage]:
-    """Passages shared by 2+ of the given ``(article_id, text)`` pairs (pure function)."""
-    texts: dict[str, str] = {}
-    sentences: dict[str, list[_Sentence]] = {}
-    index: dict[bytes, set[str]] = defaultdict(set)
-    for article_id, text in articles:
-        if article_id in texts:
-            continue
-        texts[article_id] = text
-        sents = _sentences(text)
-        sentences[article_id] = sents
-        for s in sents:
-            if s.words >= MIN_SENTENCE_WORDS:
-                index[s.key].add(article_id)
-
-    # runs of consecutive shared sentences with the same signature, per article
-    runs: dict[tuple[bytes, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
-    run_words: dict[tuple[bytes, ...], int] = {}
-    for article_id, sents in sentences.items():
-        for run in _runs(sents, index):
+def _passages(shared_sentences: Iterable[tuple[str, list[_Sentence]]],
+              shared: dict[int, frozenset[str]], text_of, min_words: int) -> list[Passage]:
+    """Passages from the shared sentences of each article (``text_of(id, start, end)``)."""
+    runs: dict[tuple[int, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
+    run_words: dict[tuple[int, ...], int] = {}
+    for article_id, sents in shared_sentences:
+        for run in _runs(sents, shared):
             keys = tuple(s.key for s in run)
             # the first occurrence in an article wins (a paragraph printed twice in one
             # article is one occurrence)
             runs[keys].setdefault(article_id, (run[0].start, run[-1].end))
             run_words[keys] = sum(s.words for s in run)
 
-    passages: list[Passage] = []
+    merged: dict[str, Passage] = {}
     for keys, occurrences in runs.items():
         if len(occurrences) < 2 or run_words[keys] < min_words:
             continue
         first_id = min(occurrences)
-        start, end = occurrences[first_id]
-        text = texts[first_id][start:end]
-        passages.append(Passage(
-            id=stable_id("p", normalise_text(text)), text=text,
-            occurrences=[PassageOccurrence(a, s, e) for a, (s, e) in sorted(occurrences.items())]))
-    passages.sort(key=lambda p: (-len(p.occurrences), p.id))
-    return passages
+        text = text_of(first_id, *occurrences[first_id])
+        pid = stable_id("p", normalise_text(text))
+        passage = merged.setdefault(pid, Passage(id=pid, text=text))
+        known = {o.article_id for o in passage.occurrences}
+        passage.occurrences.extend(PassageOccurrence(a, s, e)
+                                   for a, (s, e) in occurrences.items() if a not in known)
+    for p in merged.values():
+        p.occurrences.sort(key=lambda o: (o.article_id, o.start))
+    return sorted(merged.values(), key=lambda p: (-len(p.occurrences), p.id))
+
+
+def shared_passages(articles: Iterable[tuple[str, str]],
+                    min_words: int = MIN_WORDS) -> list[Passage]:
+    """Passages shared by 2+ of the given ``(article_id, text)`` pairs (pure, in memory)."""
+    texts: dict[str, str] = {}
+    sentences: dict[str, list[_Sentence]] = {}
+    index: dict[int, set[str]] = defaultdict(set)
+    for article_id, text in articles:
+        if article_id in texts:
+            continue
+        texts[article_id] = text
+        sentences[article_id] = _sentences(text)
+        for s in sentences[article_id]:
+            index[s.key].add(article_id)
+    shared = {k: frozenset(v) for k, v in index.items() if len(v) >= 2}
+    return _passages(sentences.items(), shared,
+                     lambda a, start, end: texts[a][start:end], min_words)
 
 
 def find_passages(store: Store, min_words: int = MIN_WORDS) -> int:
-    """Recompute the ``passages`` and ``passage_occurrences`` tables; returns the passage count."""
-    def articles() -> Iterable[tuple[str, str]]:
-        for batch in store.iter_articles():
-            for a in batch:
-                yield a.id, a.text or ""
+    """Recompute the ``passages`` and ``passage_occurrences`` tables; returns the passage count.
 
-    passages = shared_passages(articles(), min_words=min_words)
-    merged: dict[str, Passage] = {}
-    for p in passages:  # two runs with the same text (rare) become one passage
-        if p.id in merged:
-            merged[p.id].occurrences.extend(p.occurrences)
-        else:
-            merged[p.id] = p
+    The sentence index lives in a DuckDB temporary table, so memory holds only the
+    sentences that are shared, not the corpus: one pass over the articles writes
+    (key, article, position, offsets), one GROUP BY finds the keys in 2+ articles.
+    """
+    con = store.con
+    con.execute("""CREATE OR REPLACE TEMP TABLE _ng_sentences (
+                       key UBIGINT, article_id VARCHAR, idx INTEGER, start INTEGER,
+                       "end" INTEGER, words INTEGER)""")
+    try:
+        for batch in store.iter_articles():
+            rows = [{"key": s.key, "article_id": a.id, "idx": s.idx, "start": s.start,
+                     "end": s.end, "words": s.words}
+                    for a in batch for s in _sentences(a.text or "")]
+            if rows:
+                con.register("_ng_batch", pa.Table.from_pylist(rows, schema=_SENTENCE_SCHEMA))
+                try:
+                    con.execute("INSERT INTO _ng_sentences SELECT * FROM _ng_batch")
+                finally:
+                    con.unregister("_ng_batch")
+        shared = {r[0]: frozenset(r[1]) for r in con.execute(
+            """SELECT key, list(DISTINCT article_id) FROM _ng_sentences
+               GROUP BY key HAVING count(DISTINCT article_id) >= 2""").fetchall()}
+        by_article: dict[str, list[_Sentence]] = defaultdict(list)
+        for key, article_id, idx, start, end, words in con.execute(
+                """SELECT s.* FROM _ng_sentences s
+                   WHERE s.key IN (SELECT key FROM _ng_sentences GROUP BY key
+                                   HAVING count(DISTINCT article_id) >= 2)
+                   ORDER BY s.article_id, s.idx""").fetchall():
+            by_article[article_id].append(_Sentence(idx, start, end, key, words))
+    finally:
+        con.execute("DROP TABLE IF EXISTS _ng_sentences")
+
+    def text_of(article_id: str, start: int, end: int) -> str:
+        row = con.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                          [start + 1, end - start, article_id]).fetchone()
+        return row[0] if row else ""
+
+    passages = _passages(by_article.items(), shared, text_of, min_words)
     with store.transaction():
-        store.con.execute("DELETE FROM passage_occurrences")
-        store.con.execute("DELETE FROM passages")
-        store.insert_rows("passages", [{"id": p.id, "text": p.text} for p in merged.values()])
+        con.execute("DELETE FROM passage_occurrences")
+        con.execute("DELETE FROM passages")
+        store.insert_rows("passages", [{"id": p.id, "text": p.text} for p in passages])
         store.insert_rows("passage_occurrences", [
             {"passage_id": p.id, "article_id": o.article_id, "start": o.start, "end": o.end}
-            for p in merged.values() for o in p.occurrences])
-    return len(merged)
+            for p in passages for o in p.occurrences])
+    return len(passages)
+
+
+_SENTENCE_SCHEMA = pa.schema([("key", pa.uint64()), ("article_id", pa.string()),
+                              ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+                              ("words", pa.int32())])

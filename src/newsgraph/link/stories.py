@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import pyarrow as pa
 
@@ -57,7 +58,6 @@ IDF_MIN_DOCS = 20
 LINK_SAMPLE = 5
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'“‘«(]*$")
 
 
 def _stop_words() -> frozenset[str]:
@@ -72,6 +72,7 @@ def _stop_words() -> frozenset[str]:
 STOP = _stop_words()
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """A deliberately light stemmer: plural and verb endings only."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -88,23 +89,35 @@ class Features:
     names: Counter = field(default_factory=Counter)
 
 
+_OPENERS = "\"'“‘«([ \t"
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the token at ``start`` opens a sentence (or a line)."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r"
+
+
 def features(text: str) -> Features:
     """Content-word and name counts of ``text``."""
-    f = Features()
+    terms: list[str] = []
+    names: list[str] = []
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = tok.lower()
         if tok[0].isdigit():
             if len(tok) >= 2:  # "5-2", "2020", "1.5": numbers name a story's facts
-                f.names[low] += 1
+                names.append(low)
             continue
-        if low in STOP or len(low) < 3:
+        if len(low) < 3 or low in STOP:
             continue
-        f.terms[_stem(low)] += 1
+        terms.append(_stem(low))
         # a capitalised word is a name unless it only starts a sentence
-        if tok[0].isupper() and not _SENT_START.search(text, max(0, m.start() - 4), m.start()):
-            f.names[low] += 1
-    return f
+        if tok[0].isupper() and not _starts_sentence(text, m.start()):
+            names.append(low)
+    return Features(Counter(terms), Counter(names))
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
