@@ -55,13 +55,29 @@ def _surname(name: str | None) -> str:
     return words[-1].lower() if words else ""
 
 
+_NOT_NAMES = frozenset("the a an he she they it we i his her their its this that".split())
+
+
+def _proper_name(text: str | None) -> bool:
+    """'Sergei Lavrov' is a name; 'the minister', 'he', 'The Foreign Ministry' are not."""
+    words = _WORD.findall(text or "")
+    return bool(words) and words[0].lower() not in _NOT_NAMES and all(w[0].isupper() for w in words)
+
+
 def _speakers_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same entity or surname, or at least one speaker unknown (unresolved and not a name)."""
     if a["speaker_entity_id"] and a["speaker_entity_id"] == b["speaker_entity_id"]:
         return True
-    names_a = {_surname(a["speaker"]), _surname(a["speaker_text"])} - {""}
-    names_b = {_surname(b["speaker"]), _surname(b["speaker_text"])} - {""}
-    if not a["speaker_entity_id"] and not names_a or not b["speaker_entity_id"] and not names_b:
-        return True  # one speaker unknown
+
+    def names(r: dict[str, Any]) -> set[str]:
+        out = {_surname(r["speaker"])} if r["speaker"] else set()
+        if _proper_name(r["speaker_text"]):
+            out.add(_surname(r["speaker_text"]))
+        return out - {""}
+
+    names_a, names_b = names(a), names(b)
+    if not names_a or not names_b:
+        return True
     return bool(names_a & names_b)
 
 
