@@ -57,6 +57,8 @@ _GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "
                   "spokesperson", "member", "members", "head", "chief", "employee",
                   "employees", "staff", "representative", "representatives", "accountant",
                   "leader", "leaders", "agency", "unit", "units", "source", "sources"}
+#: "Somalia-based", "Kurdish-led": a place or people before the hyphen modifies the group.
+_HYPHEN_MODIFIERS = {"based", "led", "backed", "run", "born", "controlled", "held"}
 _STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
                  "which", "as", "after", "before", "with", "by", "for", "on", "against"}
 
@@ -156,8 +158,9 @@ def _kb_actor(kb: KnowledgeBase, actor: KbActor, date: str | None, sector: str |
 def _trim(span: Span) -> Span:
     """Drop leading determiners/honorifics and a trailing possessive from an entity span."""
     doc, s, e = span.doc, span.start, span.end
+    person = span.label_ == "PERSON"
     while e - s > 1 and (doc[s].lower_ in ("the", "a", "an") or
-                         fold(doc[s].text) in HONORIFICS):
+                         (person and fold(doc[s].text) in HONORIFICS)):
         s += 1
     while e - s > 1 and doc[e - 1].text in ("'s", "’s", "'", "’"):
         e -= 1
@@ -264,6 +267,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             taken[k] = True
         found.append(f)
 
+    noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
+
     # 1. KB names (longest first)
     kb_spans = filter_spans([doc[s:e] for _, s, e in tagger.names(doc)])
     surname_only: list[tuple[Span, list]] = []
@@ -279,7 +284,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
         if names:
             best = _pick(kb, names, date, counts)
-            f = _Found(span, _kb_actor(kb, best.actor, date), "name", best.actor)
+            inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
+            # a country named by its government ("Palestinian Authority") is that government
+            sector = _head_sector(inner, doc, kb)[0] if inner and best.actor.type == "GPE" \
+                else None
+            f = _Found(span, _kb_actor(kb, best.actor, date, sector), "name", best.actor)
             if best.actor.type == "GPE":
                 counts[best.actor.country] = counts.get(best.actor.country, 0) + 1
                 for k in range(span.start, span.end):
@@ -323,6 +332,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue
         if any(s.start == span.start and s.end == span.end for s, _ in surname_only):
             continue  # a KB surname: resolved in step 3
+        if any(n.start <= span.start and span.end <= n.end for n in noun_spans):
+            continue  # "Defense Minister", "Parliament": a sector noun, coded as a group
         if any(span.start <= s.start and s.end <= span.end for s, _ in surname_only):
             # a KB surname inside a longer name ("Anna Putin") is not the KB person
             surname_only = [(s, c) for s, c in surname_only
@@ -395,7 +406,6 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 take(_Found(doc[tok.i:tok.i + 1], full.actor, "name", full.kb))
 
     # 4. context coding
-    noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
     used_context: set[int] = set()
     coded: dict[str, Coding] = {}
     for f in sorted(found, key=lambda f: f.span.start):
@@ -505,6 +515,7 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
     while start > 0:
         t = doc[start - 1]
         if start - 1 in country_spans or t.text in ("'s", "’s", "-") or \
+                (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
                 any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
                 (t.is_title and t.pos_ == "PROPN"):

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from .event_lexicon import EventLexicon
 
 __all__ = ["Trigger", "Parties", "find_triggers", "find_parties", "find_modality",
-           "party_span", "clause_depth"]
+           "party_span", "clause_depth", "entity_like"]
 
 _VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -144,6 +144,9 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                     key = (lemma, "@actor")
                 if key in lex.verb_objects:
                     event, mode = lex.verb_objects[key]
+                    if key[1] == "@actor":  # "called Merkel": the object stays the recipient
+                        trig = Trigger(tok, event, mode, "verb_object", [tok])
+                        break
                     for c in o.children:  # "provide military assistance": the noun's mode
                         sub = lex.noun_compounds.get((o.lemma_.lower(), c.lemma_.lower()))
                         if sub is not None and sub[0] == event:
@@ -440,8 +443,17 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     recipient = _content_head(recipient) if _is_party(recipient) else None
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
+    if actor is not None and actor.pos_ == "NOUN" and actor.lemma_.lower() in lex.nouns:
+        inner = _between(actor)  # "the summit between the EU and Turkey failed to ..."
+        if inner:
+            actor = inner[0]
+            recipient = inner[1] if len(inner) > 1 else recipient
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
+    if trig.event in SYMMETRIC and len(actors) > 1 and (
+            recipient is None or not _entity_like(recipient, lex)):
+        # "the United States and South Korea failed to reach agreement on a deal"
+        return Parties(actors[:1], actors[1:])
     if pair and len(pair) > 1 and actors and actors[0].i == pair[0].i:
         recipients = [p for p in pair[1:]] or recipients
         actors = [pair[0]]
@@ -568,3 +580,8 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
         out.modality = "intended"
     out.intended = intended
     return out
+
+
+def entity_like(tok: Token, lex: EventLexicon) -> bool:
+    """Public alias of the actor test used for recipients."""
+    return _entity_like(tok, lex)

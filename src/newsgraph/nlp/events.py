@@ -31,6 +31,7 @@ from .event_rules import (
     SYMMETRIC,
     Trigger,
     clause_depth,
+    entity_like,
     find_modality,
     find_parties,
     find_triggers,
@@ -177,10 +178,11 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 # "X said it would ...": the pronoun is the speaker
                 parties.actors[0] = mod.reporter
             place_tok = _attached_place(trig)
-            if not parties.recipients and place_tok is not None and \
-                    (lex.quad(trig.event) == "material-conflict" and trig.event != "PROTEST"
-                     or trig.mode in ("ceasefire", "withdraw")):
-                parties.recipients.append(place_tok)
+            if place_tok is not None and trig.event not in ("PROTEST", "CONSULT") and (
+                    not parties.recipients or not entity_like(parties.recipients[0], lex)):
+                # "sought refuge in Bangladesh", "deployed troops in X": the place stands
+                # for its country or region when no actor receives the act
+                parties.recipients[:] = [place_tok]
             pairs = _pairs(trig, parties)
             depth = clause_depth(trig.clause) + (0 if trig.kind != "noun" or trig.light else 1)
             tx = _pick_timex(trig, sent, timexes)
