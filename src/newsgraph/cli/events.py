@@ -1,5 +1,172 @@
-"""CLI commands for events (registered on import by newsgraph.cli)."""
+"""CLI commands for events: ``newsgraph events``, ``newsgraph merge-events`` and
+``newsgraph evaluate events``. Registered on import by :mod:`newsgraph.cli`.
+"""
 
 from __future__ import annotations
 
-from . import app, evaluate_app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import NewsgraphError
+from ..records import to_dict
+from ..store.duckdb import Store
+from . import app, evaluate_app
+from .options import DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(error: Exception) -> typer.Exit:
+    err.print(f"[red]newsgraph:[/red] {error}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+def _party(p) -> str:
+    if p is None:
+        return ""
+    code = p.cameo
+    name = p.name or p.text
+    return f"{name} [{code}]" if code else name
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = DEFAULT_DB_PATH,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Actor: country code (BLR), entity id, or part of a name.")] = None,
+    recipient: Annotated[str | None, typer.Option(
+        "--recipient", help="Recipient: country code, entity id, or part of a name.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help="PLOVER type(s), comma-separated (CONSULT,AGREE).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    modality: Annotated[str | None, typer.Option(
+        "--modality", help="asserted, intended, hypothetical or reported.")] = None,
+    either: Annotated[bool, typer.Option(
+        "--either", help="Match the actor/recipient pair in both directions.")] = False,
+    merged: Annotated[bool, typer.Option(
+        "--merged", help="One row per real-world event (cluster), with its number of sources.")] = False,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List who did what to whom: PLOVER events, filtered by actor, recipient, type and date.
+
+    Example: newsgraph events --db news.duckdb --actor BLR --recipient RUS --type CONSULT --since 2020-08-01
+    """
+    from ..link.events import group_by_cluster, query_events
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            events = query_events(store, actor=actor, recipient=recipient, event=event_type,
+                                  since=since, until=until, modality=modality, either=either,
+                                  limit=None if merged else limit)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if merged:
+        groups = group_by_cluster(events)[:limit]
+        if as_json:
+            for cid, sources, evs in groups:
+                rec = to_dict(evs[0])
+                rec.update(cluster_id=cid, sources=sources,
+                           article_ids=sorted({e.article_id for e in evs}),
+                           event_ids=[e.id for e in evs])
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            return
+        table = Table(title=f"Events in {db} (merged)")
+        for col in ("date", "event", "actor", "recipient", "place", "sources", "cluster"):
+            table.add_column(col)
+        for cid, sources, evs in groups:
+            e = evs[0]
+            table.add_row(e.date or "", e.event + (f":{e.mode}" if e.mode else ""),
+                          _party(e.actor), _party(e.recipient),
+                          e.location.name if e.location else "", str(sources), cid)
+        out.print(table)
+        return
+    if as_json:
+        for e in events:
+            sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Events in {db}")
+    for col in ("date", "event", "actor", "recipient", "modality", "place", "trigger"):
+        table.add_column(col)
+    for e in events:
+        table.add_row(e.date or "", e.event + (f":{e.mode}" if e.mode else ""),
+                      _party(e.actor), _party(e.recipient),
+                      e.modality + (" (negated)" if e.negated else ""),
+                      e.location.name if e.location else "", e.trigger)
+    out.print(table)
+
+
+@app.command("merge-events")
+def merge_events_command(db: DbOption = DEFAULT_DB_PATH) -> None:
+    """Merge reports of the same real-world event across articles (sets cluster_id, sources).
+
+    Example: newsgraph merge-events --db news.duckdb
+    """
+    from ..link.events import merge_events
+
+    try:
+        with Store.open(db) as store, store.transaction():
+            n = merge_events(store)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    err.print(f"{n} events reported by more than one record")
+
+
+@evaluate_app.command("events")
+def evaluate_events_command(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Gold files: PLV-style JSON lines or PLOVER GSR JSON "
+        "(default: ../shared/bench/plv/train.jsonl and plover_gsr/PLOVER_GSR_CAMEO.json).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score event coding: main-event accuracy, full match (actor and recipient), macro-F1.
+
+    Example: newsgraph evaluate events ../shared/bench/plv/train.jsonl
+    """
+    from ..evaluate.events import DEFAULT_PATHS, evaluate_events
+
+    chosen = [str(p) for p in paths] if paths else list(DEFAULT_PATHS)
+    for p in chosen:
+        if not Path(p).exists():
+            raise _fail(NewsgraphError(f"no such gold file: {p}"))
+    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        def progress(items):
+            items = list(items)
+            task = bar.add_task("Coding", total=len(items))
+            for item in items:
+                yield item
+                bar.advance(task)
+
+        try:
+            report = evaluate_events(chosen, progress=progress)
+        except NewsgraphError as exc:
+            raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=1) + "\n")
+        return
+    for d in report["datasets"]:
+        out.print(f"[bold]{d['path']}[/bold]  n={d['n']}  accuracy={d['accuracy']:.3f}  "
+                  f"full match={d['full_match']:.3f}  macro-F1={d['macro_f1']:.3f}")
+        labels = sorted(set(d["confusion"]) | {p for c in d["confusion"].values() for p in c})
+        table = Table(title="confusion (rows gold, columns predicted)")
+        table.add_column("gold")
+        for lab in labels:
+            table.add_column(lab[:4])
+        table.add_column("F1")
+        for g in sorted(d["confusion"]):
+            row = d["confusion"][g]
+            table.add_row(g, *[str(row.get(lab, "")) for lab in labels],
+                          f"{d['f1_by_type'].get(g, 0):.2f}")
+        out.print(table)
+    ni = report["no_interaction"]
+    out.print(f"no-interaction sentences: {ni['n']}, false-event rate {ni['false_event_rate']:.3f}")
