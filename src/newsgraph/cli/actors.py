@@ -141,8 +141,7 @@ def evaluate_actors_command(
     tagger = nlp.get_pipe("newsgraph_actors")
 
     def aliases(key: str) -> list[str]:
-        actor = tagger.kb.actors.get(key[3:]) if key.startswith("kb:") else None
-        return [actor.name, *actor.aliases] if actor else []
+        return tagger.kb.aliases_of(key)
 
     result = score_actors(cases, lambda text, date: code_phrase(nlp, text, date), aliases)
     if as_json:

@@ -35,7 +35,9 @@ __all__ = ["code_phrase", "score_actors", "load_cases", "head_mention"]
 
 _NO_SECTOR = {"", "UNK", "JNK"}
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
-_PRIORITY = {"name": 0, "title": 1, "group": 2, "metonym": 3, "capital": 3, "demonym": 4}
+#: Which mention a phrase is about when its root is in none: named people and bodies, then
+#: titles, groups, places and last demonyms ("trade unions in Denmark" is about the unions).
+_PRIORITY = {"title": 1, "group": 2, "name": 3, "metonym": 3, "capital": 3, "demonym": 4}
 
 
 def head_mention(doc) -> Any:

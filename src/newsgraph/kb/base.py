@@ -117,6 +117,7 @@ class KnowledgeBase:
         # during loading: extra surface forms of countries, and each actor's source record
         self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
         self._records: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self._alias_lists: dict[str, list[str]] = {}  # actor id -> surface forms, lazily
 
     # ------------------------------------------------------------ loading
 
@@ -416,6 +417,22 @@ class KnowledgeBase:
             return (rank, _neg(o.start))
 
         return min(active, key=prio)
+
+    def aliases_of(self, key: str) -> list[str]:
+        """Every name the KB knows an actor key by (``kb:country:CHN:GOV`` -> Beijing ...)."""
+        if not key.startswith("kb:"):
+            return []
+        actor_id = key[3:]
+        if actor_id.startswith("country:"):
+            actor_id = ":".join(actor_id.split(":")[:2])
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return []
+        if not self._alias_lists:
+            for text, owners in self.surfaces.items():
+                for owner, _kind in owners:
+                    self._alias_lists.setdefault(owner, []).append(text)
+        return [actor.name, *self._alias_lists.get(actor_id, [])]
 
     def noun(self, text: str) -> tuple[str, str] | None:
         """(sector, sector2) of a sector noun ("riot police" -> ("COP", ""))."""

@@ -167,6 +167,15 @@ def _trim(span: Span) -> Span:
     return doc[s:e]
 
 
+def _inside_longer_name(span: Span) -> bool:
+    """True when NER puts ``span`` inside a longer PERSON name."""
+    t = span[0]
+    if t.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    return ent is not None and len(_trim(ent)) > len(span)
+
+
 def _junk(span: Span, kb: KnowledgeBase) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
@@ -282,6 +291,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         cands = kb.candidates(span.text)
         names = [c for c in cands if c.kind == "name"]
         places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
+        if names and all(c.actor.type == "PERSON" for c in names) and _inside_longer_name(span):
+            continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
         if names:
             best = _pick(kb, names, date, counts)
             inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
