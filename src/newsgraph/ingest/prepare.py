@@ -7,6 +7,7 @@ record's own date field (or the HTML page's metadata), then what the text makes 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import InputError
@@ -16,6 +17,10 @@ from .metadata import find_agencies, infer_publication_date, parse_date, parse_d
 from .readers import MAX_ARTICLE_CHARS, RawRecord
 
 __all__ = ["prepare_article", "extract_html"]
+
+
+#: an article has at least one run of six words (a sentence, not a menu)
+_PROSE = re.compile(r"(?:[^\W\d_][\w'’,-]*\s+){5}[^\W\d_]")
 
 
 def _path_line(raw: RawRecord) -> tuple[str, int | None]:
@@ -35,12 +40,15 @@ def extract_html(html: str) -> dict[str, Any]:
     """
     import trafilatura
 
+    # no extensive date search: it turns "Copyright 2020" into 2020-01-01
+    params = {"extensive_search": False, "original_date": True}
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
+                                      include_tables=False, favor_precision=True,
+                                      date_extraction_params=params)
     if doc is None:
         # precision mode found nothing: try again favouring recall before giving up
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=False, date_extraction_params=params)
     if doc is None:
         return {"text": None}
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
@@ -52,7 +60,10 @@ def extract_html(html: str) -> dict[str, Any]:
             date = find_date(html, original_date=True, extensive_search=False)
         except Exception:  # noqa: BLE001 - no date is a normal outcome
             date = None
-    return {"text": get("text"), "title": get("title"), "date": date, "author": get("author"),
+    text = get("text")
+    if text and not _PROSE.search(text):
+        text = None  # menus and link lists, not an article
+    return {"text": text, "title": get("title"), "date": date, "author": get("author"),
             "url": get("url"), "sitename": get("sitename")}
 
 

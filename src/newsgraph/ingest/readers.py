@@ -73,6 +73,9 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _WORD_HIGH = re.compile(r"\w*[^\x00-\x7f]\w*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+               "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac«»°·\xa0£§©®")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -93,7 +96,9 @@ def _cyrillic_score(text: str) -> float:
     words = _WORD_HIGH.findall(text)
     if not words:
         return 0.0
-    pure = sum(1 for w in words if all(_CYR.match(c) for c in w if not c.isascii()))
+    # a Russian word is Cyrillic throughout; "prйsident" (latin-1 read as cp1251) is mixed
+    pure = sum(1 for w in words
+               if all(_CYR.match(c) for c in w if not c.isascii()) and not _ASCII_LETTER.search(w))
     pure_share = pure / len(words)
     letters = _CYR.findall(text)
     if not letters:
@@ -131,6 +136,14 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
             best = (score, text, enc)
     if best is not None and best[0] >= 0.6:
         return best[1], best[2]
+    # Western European single-byte text: every non-ASCII character a Latin-1 letter or common
+    # punctuation (detectors pick cp1250 for short French or German text)
+    try:
+        western = data.decode("cp1252")
+        if all(c.isascii() or c in _WESTERN for c in western):
+            return western, "cp1252"
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
 
