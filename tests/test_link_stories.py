@@ -96,3 +96,22 @@ def test_linked_pairs_are_used_and_unknown_ids_ignored():
     items = [Item(str(i), t) for i, t in enumerate([SOCHI_1, SOCHI_2, NILE_1, HOCKEY])]
     result = cluster_articles(items, linked_pairs=[("0", "1"), ("0", "missing")])
     assert ["0", "1"] in result.clusters
+
+
+def test_reprints_stay_one_story_despite_a_wrong_date(tmp_path):
+    from newsgraph.link.passages import find_passages
+
+    from .test_link_passages import WIRE
+
+    wire = " ".join(WIRE)
+    texts = ["Outlet A: " + wire, wire + " Outlet B adds one line.", NILE_1]
+    store = Store.open(tmp_path / "s.duckdb")
+    arts = [Article(id=Article.make_id(t), source=f"f{i}", title=f"t{i}", text=t,
+                    published=d) for i, (t, d) in
+            enumerate(zip(texts, ["2021-02-22", "2020-08-09", "2021-02-22"], strict=True))]
+    with store.transaction():
+        store.insert_records(arts)
+    assert cluster_stories(store) == 3  # months apart, and no passages computed yet
+    find_passages(store)
+    assert cluster_stories(store) == 2  # a reprint is the same story whatever its date
+    store.close()

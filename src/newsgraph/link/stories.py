@@ -54,6 +54,9 @@ W_ENTITY = 0.5
 DATE_HALF_LIFE = 14.0
 #: Corpus size from which IDF weights count fully (below, they are shrunk towards 1).
 IDF_MIN_DOCS = 20
+#: Share of the shorter article two articles must have word for word to be reprints of one
+#: story (a reused background paragraph is less than this).
+REPRINT_SHARE = 0.5
 #: How many members of each cluster the anti-chaining check compares.
 LINK_SAMPLE = 5
 
@@ -258,12 +261,16 @@ class Clustering:
     titles: dict[str, str | None]  # first member id -> title
 
 
-def cluster_articles(items: Iterable[Item], linked_pairs: Iterable[tuple[str, str]] = (),
+def cluster_articles(items: Iterable[Item],
+                     linked_pairs: Mapping[tuple[str, str], float] | Iterable[tuple[str, str]] = (),
                      threshold: float | None = None, num_perm: int = 128,
                      lsh_threshold: float = 0.1, signature_size: int = 32) -> Clustering:
     """Group articles into stories (pure function; :func:`cluster_stories` stores the result).
 
-    ``linked_pairs`` are extra candidate pairs (articles sharing a passage). Features of
+    ``linked_pairs`` are extra candidate pairs (articles sharing a passage); given as a
+    mapping, each pair carries the share of the shorter article that the two have word for
+    word, and a pair reprinting at least REPRINT_SHARE of it is one story whatever the
+    lexical score and the dates say (a wrong date on one reprint must not split it). Features of
     every article are held in memory (a few KB each).
     """
     from datasketch import MinHash, MinHashLSH
@@ -318,12 +325,21 @@ def cluster_articles(items: Iterable[Item], linked_pairs: Iterable[tuple[str, st
     if len(vectors) <= 3:  # tiny input: every pair is a candidate (LSH is probabilistic)
         ids = sorted(vectors)
         pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    shares: dict[tuple[str, str], float] = {}
+    if isinstance(linked_pairs, Mapping):
+        for (x, y), share in linked_pairs.items():
+            key = (min(x, y), max(x, y))
+            shares[key] = max(shares.get(key, 0.0), share)
+        linked_pairs = list(linked_pairs)
     pairs.update((min(x, y), max(x, y)) for x, y in linked_pairs
                  if x in vectors and y in vectors and x != y)
 
     def score(x: str, y: str) -> float:
-        s = _vector_similarity(vectors[x], vectors[y])
-        return max(0.0, min(1.0, s * _date_factor(meta[x][1], meta[y][1])))
+        s = _vector_similarity(vectors[x], vectors[y]) * _date_factor(meta[x][1], meta[y][1])
+        share = shares.get((x, y) if x < y else (y, x), 0.0)
+        if share >= REPRINT_SHARE:
+            s = max(s, share)
+        return max(0.0, min(1.0, s))
 
     scored = sorted(((score(x, y), x, y) for x, y in pairs), reverse=True)
     uf = _UnionFind(vectors)
@@ -382,10 +398,17 @@ def cluster_stories(store: Store, threshold: float | None = None) -> int:
         for a in batch:
             items.append(Item(a.id, a.text or "", a.title, a.published))
             published[a.id] = a.published
-    linked = [(r["x"], r["y"]) for r in store.rows(
-        """SELECT DISTINCT a.article_id AS x, b.article_id AS y
-           FROM passage_occurrences a JOIN passage_occurrences b
-           ON a.passage_id = b.passage_id AND a.article_id < b.article_id""")]
+    # pairs of articles sharing passages, with the share of the shorter one they share
+    linked = {(r["x"], r["y"]): r["share"] for r in store.rows(
+        """SELECT a.article_id AS x, b.article_id AS y,
+                  sum(a."end" - a.start) / greatest(1, least(length(ta.text), length(tb.text)))
+                      AS share
+           FROM passage_occurrences a
+           JOIN passage_occurrences b ON a.passage_id = b.passage_id
+                                      AND a.article_id < b.article_id
+           JOIN articles ta ON ta.id = a.article_id
+           JOIN articles tb ON tb.id = b.article_id
+           GROUP BY a.article_id, b.article_id, ta.text, tb.text""")}
     result = cluster_articles(items, linked, threshold=threshold)
     del items
 
