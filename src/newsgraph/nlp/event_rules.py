@@ -431,6 +431,9 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
             cands.append(((0, 2, tok.head.i), tok.head))  # "troops sent by Russia"
         pair = _between(tok)
     recipient = _best_recipient(cands, lex)
+    if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
+            _entity_like(trig.words[1], lex):
+        recipient = trig.words[1]  # "expelled two diplomats": the object is the recipient
     if recipient is not None and recipient.lower_ in _RELATIVE and tok.dep_ == "relcl":
         recipient = tok.head
     if pair:
@@ -451,7 +454,8 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
     if trig.event in SYMMETRIC and len(actors) > 1 and (
-            recipient is None or not _entity_like(recipient, lex)):
+            recipient is None or not (recipient.pos_ == "PROPN"
+                                      or recipient.ent_type_ in _ENTITY_TYPES)):
         # "the United States and South Korea failed to reach agreement on a deal"
         return Parties(actors[:1], actors[1:])
     if pair and len(pair) > 1 and actors and actors[0].i == pair[0].i:
@@ -468,7 +472,8 @@ def _conjuncts(tok: Token | None) -> list[Token]:
 
 _SPAN_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case",
               "flat", "punct", "predet", "prep", "pobj", "cc"}
-_SPAN_PREPS = {"of", "from", "in", "at"}  # "Government of Guatemala", "workers at the mine"
+# "Government of Guatemala", "teachers from Denver", "police in the Gaza Strip"
+_SPAN_PREPS = {"of", "from", "in", "at"}
 
 
 def party_span(tok: Token) -> tuple[int, int]:

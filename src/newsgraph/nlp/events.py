@@ -120,12 +120,12 @@ def _pick_timex(trig: Trigger, sent: Span, timexes: list[Timex]) -> Timex | None
 def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -> Span | None:
     places = []
     for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS:
+        # a one-word ORG after "in" is a capital used as a metonym ("in Brussels")
+        if ent.label_ not in _PLACE_LABELS and not (ent.label_ == "ORG" and len(ent) == 1
+                                                    and ent[0].pos_ == "PROPN"):
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is None or prev.lower_ not in ("in", "at"):
-            continue
-        if any(s <= ent.start_char < e for s, e in party_spans):
             continue
         attached = prev.head is trig.clause or prev.head is trig.token
         places.append((not attached, ent.start, ent))
@@ -170,7 +170,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
     ranked: list[tuple[tuple, Event]] = []
     seen: set[str] = set()
     for si, sent in enumerate(doc.sents):
-        for trig in find_triggers(sent, lex):
+        triggers = find_triggers(sent, lex)
+        trigger_words = {t.token.i for t in triggers}
+        for trig in triggers:
             parties = find_parties(trig, lex)
             mod = find_modality(trig, lex)
             if mod.reporter is not None and parties.actors and \
@@ -196,7 +198,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
             promise = None
             # a statement of intent by the actor is a promise (AGREE) or a threat (THREATEN);
             # "X said it would ..." counts when X is the actor
+            framed = any(h.i in trigger_words for h in trig.clause.ancestors)
             if promises and mod.intended and not mod.negated and modality != "hypothetical" \
+                    and not framed \
                     and (mod.reporter is None or (pairs and _same_actor(doc, mod.reporter,
                                                                         pairs[0][0]))):
                 promise = ("AGREE" if trig.event in _COOPERATIVE_ACTS else
@@ -257,7 +261,9 @@ def _event(doc: Doc, article_id: str, anchor: str | None, sent: Span, trig: Trig
     location = None
     if place is not None:
         m = actor_at(doc, place.start_char, place.end_char)
-        location = Location(place.text, m.actor.country if m is not None else "")
+        country = m.actor.country if m is not None and m.actor.type in ("GPE", "LOC", "FAC") \
+            else ""
+        location = Location(place.text, country)
     elif doc._.ng_dateline:
         location = Location(doc._.ng_dateline, "")
     intensity = lex.intensity(event, mode)

@@ -76,7 +76,9 @@ def subject_of(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it",):
                 return None  # "X was told that": X is the hearer, not the speaker
-        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "a statement saying ...", "the letter urging ..."
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
             v = v.head
             seen += 1
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -167,7 +168,9 @@ _SAY = frozenset("""say tell add write ask continue explain note insist argue re
 recall tweet post declare warn state claim stress emphasize comment answer""".split())
 
 
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+yesterday morning afternoon evening night week month year""".split())
 
 
 def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
@@ -177,7 +180,8 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     the quote and the cue."""
     sp = f.speaker
     if sp is None or not (inside_quote(sp.start_char) or
-                          (f.speaker_head is not None and f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS)):
+                          (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
+                                                           or f.speaker_head.lower_ in _TIME_WORDS))):
         return
     f.speaker, f.speaker_head = None, None
     i = f.cue.i + 1
@@ -217,6 +221,50 @@ def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> Non
                 end -= 1
             q.end = end
             break
+
+
+_PERSONAL = frozenset("i we you he she they".split())
+
+
+def _agentive(doc: Doc, f: Frame) -> bool:
+    """Can the frame's speaker speak: a named or resolvable actor, or a personal pronoun?"""
+    h = f.speaker_head
+    if h is None:
+        return False
+    if h.lower_ in _PERSONAL or h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+
+
+def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Voice, int]]:
+    """Transcript and headline labels: a line opening with 'NAME: ' gives the rest of the
+    line to NAME ("PENCE: Well, look ...", "Pat Caddell: Voters are worried"). The name must
+    be in capitals or be a known actor. Returns line index -> (voice, content start)."""
+    out = {}
+    for li, (a, b) in enumerate(lines):
+        m = _LABEL.match(doc.text, a, b)
+        if m is None:
+            continue
+        name = m.group(1)
+        mention = actor_at(doc, m.start(1), m.end(1))
+        named = mention is not None and mention.actor.type in ("PERSON", "ORG") \
+            and mention.end - mention.start >= 0.6 * len(name)
+        place = mention is not None and mention.actor.type in ("GPE", "LOC", "FAC")
+        if not (named or (name.isupper() and len(name) > 2 and not place)):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        colon = doc.text.index(":", m.end(1))
+        out[li] = (_Voice(span, mention if named else _resolve(doc, span, span.root), ":",
+                          colon, colon + 1), m.end())
+    # a capitals label counts only when it recurs (a transcript), not a one-off "UPDATE:"
+    caps = Counter(v.span.text for v, _ in out.values() if v.span.text.isupper())
+    return {li: x for li, x in out.items()
+            if not x[0].span.text.isupper() or caps[x[0].span.text] >= 2}
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
@@ -298,6 +346,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     for f in frames:
         _fix_speaker(doc, f, inside_quote)
     headers = _header_lines(doc)
+    labels = _label_voices(doc, lines)
     out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
     voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
 
@@ -352,6 +401,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             if cs is not None:
                 cands = [f for f in frames if cs.start_char <= f.cue_start < cs.end_char]
         frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in _SAY, f.speaker is None,
+                                          not _agentive(doc, f),
                                           min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
@@ -388,11 +438,22 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         if len(_words(doc, q.start, q.end)) < min_words and v is None:
             continue  # a short fragment with no speaker: a scare quote after all
         ln = line_of(q.start)
+        if (v is None or (v.span is None and v.mention is None)) and ln in labels:
+            v = labels[ln][0]
         if v is None or (v.span is None and v.mention is None):
             v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
                 or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines) \
                 or _sentence_subject(doc, q, inside_quote) or v
         add(q.start, q.end, "mixed" if emb else "direct", v)
+
+    # 4. labelled lines with no quotation marks of their own
+    for li, (voice, start) in labels.items():
+        end = lines[li][1]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 10 or any(start < q.end and q.start < end for q, _ in out.values()):
+            continue
+        add(start, end, "direct" if voice.span.text.isupper() else "indirect", voice)
 
     return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
 
