@@ -107,8 +107,9 @@ def stories_command(
             sys.stdout.write(json.dumps(r, default=str) + "\n")
         return
     table = Table(title=f"Stories in {db}")
-    for col in ("story", "articles", "first date", "last date", "title"):
-        table.add_column(col)
+    for col in ("story", "articles", "first date", "last date"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("title")
     for r in rows:
         table.add_row(r["id"], str(r["articles"]), r["first_date"] or "", r["last_date"] or "",
                       r["title"] or "")
@@ -141,8 +142,9 @@ def passages_command(
             sys.stdout.write(json.dumps(r, default=str) + "\n")
         return
     table = Table(title=f"Shared passages in {db}")
-    for col in ("passage", "articles", "text"):
-        table.add_column(col)
+    for col in ("passage", "articles"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("text")
     for r in rows:
         text = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "..."
         table.add_row(r["id"], str(r["articles"]), text)
