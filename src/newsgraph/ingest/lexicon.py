@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGENCIES", "AGENCY_PATTERN", "MONTHS", "MONTH_PATTERN", "JUNK_LINE_PATTERNS",
+__all__ = ["AGENCIES", "AGENCY_PATTERN", "AGENCY_SEARCH", "MONTHS", "MONTH_PATTERN", "JUNK_LINE_PATTERNS",
            "CREDIT_PATTERN", "SECTION_WORDS", "canonical_agency"]
 
 #: canonical agency name -> regular expressions that cite it (case-sensitive: "AP" the
@@ -43,12 +43,31 @@ AGENCIES: dict[str, list[str]] = {
     "PAP": [r"\bPAP\b(?! smear)"],
     "Regnum": [r"\bREGNUM\b", r"\bRegnum\b"],
     "PTI": [r"\bPTI\b"],
+    "UPI": [r"\bUPI\b", r"\bUnited Press International\b"],
+    "CNN": [r"\(CNN\)"],
 }
 
 #: one alternation over every agency pattern; group name = index into _AGENCY_NAMES
 _AGENCY_NAMES = list(AGENCIES)
 AGENCY_PATTERN = re.compile("|".join(
     f"(?P<a{i}>{'|'.join(pats)})" for i, pats in enumerate(AGENCIES.values())))
+
+
+_LITERAL_HEAD = re.compile(r"(?:\\b|\\\(|/)?([A-Za-z][A-Za-z]+)")
+
+
+def _key(pattern: str) -> str | None:
+    """The literal a pattern's matches must contain (for a fast substring test), if plain."""
+    m = _LITERAL_HEAD.match(pattern)
+    return m.group(1) if m else None
+
+
+#: per agency: (its patterns compiled, literals one of which a match contains, or None)
+AGENCY_SEARCH: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = []
+for _canon, _pats in AGENCIES.items():
+    _keys = [_key(p) for p in _pats]
+    AGENCY_SEARCH.append((_canon, re.compile("|".join(_pats)),
+                          None if None in _keys else tuple(k for k in _keys if k)))
 
 
 def canonical_agency(name: str) -> str:

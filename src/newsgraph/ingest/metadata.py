@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from .lexicon import AGENCY_PATTERN, MONTH_PATTERN, MONTHS, agency_name_at, canonical_agency
+from .lexicon import (
+    AGENCIES,
+    AGENCY_PATTERN,
+    AGENCY_SEARCH,
+    MONTH_PATTERN,
+    MONTHS,
+    canonical_agency,
+)
 
 __all__ = ["Dateline", "parse_dateline", "find_agencies", "infer_publication_date",
            "parse_date", "find_dates", "DateMention"]
@@ -51,6 +58,12 @@ _DATELINE = re.compile(
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "VIDEO", "OPINION",
                "ANALYSIS", "EDITORIAL", "LIVE", "PHOTOS", "PHOTO", "NOTE", "CORRECTION",
                "URGENT", "FLASH", "READ", "LISTEN", "COMMENTARY", "EDITOR'S NOTE", "Q", "A"}
+
+
+#: words that never make a dateline place ("On Saturday, ...")
+_NOT_PLACE_WORDS = {"on", "in", "at", "the", "a", "an", "this", "last", "monday", "tuesday",
+                    "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                    "yesterday", "update", "updated"} | set(MONTHS)
 
 
 def _place_name(raw: str) -> str:
@@ -101,6 +114,13 @@ def _dateline_at(line: str, offset: int) -> Dateline | None:
         return None
     if not caps and len(place.split()) > 2 and not paren:
         return None
+    if paren and canonical_agency(paren) not in AGENCIES:
+        # "Sen. Bernie Sanders (I-Vt.)": a parenthesis that credits no agency
+        if not caps or not dash:
+            return None
+        paren = None
+    if any(w.lower().strip(".,") in _NOT_PLACE_WORDS for w in place.split()):
+        return None
     agency = paren or m.group("agency3")
     month = day = year = None
     if has_date:
@@ -124,12 +144,15 @@ def find_agencies(text: str) -> list[str]:
         >>> find_agencies("KYIV, Ukraine (AP) — Citing Interfax-Ukraine and Reuters, ...")
         ['AP', 'Interfax', 'Reuters']
     """
-    found: list[str] = []
-    for m in AGENCY_PATTERN.finditer(text):
-        name = agency_name_at(m)
-        if name not in found:
-            found.append(name)
-    return found
+    # one search per agency, after a substring test (one big alternation is ~100x slower)
+    first: list[tuple[int, str]] = []
+    for name, pattern, keys in AGENCY_SEARCH:
+        if keys is not None and not any(k in text for k in keys):
+            continue
+        m = pattern.search(text)
+        if m:
+            first.append((m.start(), name))
+    return [name for _, name in sorted(first)]
 
 
 # ------------------------------------------------------------------ dates
