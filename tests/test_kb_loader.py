@@ -102,3 +102,9 @@ def test_kb_shipped_data_and_sector_nouns_load():
     assert kb.noun("defence ministry") == ("GOV", "MIL")
     assert kb.noun("protesters")[0] == "CVL"
     assert load_kb() is kb  # cached
+
+
+def test_kb_code_without_date_uses_latest_office(tmp_path):
+    kb = KnowledgeBase.load([write_kb(tmp_path)])
+    assert kb.code("test-ministerova", None) == ("LTU", "LEG")
+    assert kb.code("test-vladov", None) == ("RUS", "GOV")

@@ -390,12 +390,17 @@ class KnowledgeBase:
 
         People: the office held at the date (several: by SECTOR_PRIORITY, then the latest
         started); after their last office, ELI (a former official) in that office's
-        country; before their first, that office's country and no sector.
+        country; before their first, that office's country and no sector. Without a date,
+        the latest office: an undated text is most likely contemporary with it.
         """
         if isinstance(actor, str):
             actor = self.actors[actor]
         if actor.type != "PERSON" or not actor.offices:
             return actor.country, actor.sector
+        if date is None:
+            latest = max(actor.offices, key=lambda o: (o.start, -SECTOR_PRIORITY.index(
+                o.sector) if o.sector in SECTOR_PRIORITY else -99))
+            return latest.country, latest.sector
         office = self.office(actor, date)
         if office is not None:
             return office.country, office.sector

@@ -291,8 +291,14 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         cands = kb.candidates(span.text)
         names = [c for c in cands if c.kind == "name"]
         places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
-        if names and all(c.actor.type == "PERSON" for c in names) and _inside_longer_name(span):
-            continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
+        if names and all(c.actor.type == "PERSON" for c in names):
+            if _inside_longer_name(span):
+                continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
+            if len(span) == 1:
+                # a one-word alias ("Abbas") is a surname: a person named in full in this
+                # article comes first (step 3)
+                surname_only.append((span, cands))
+                continue
         if names:
             best = _pick(kb, names, date, counts)
             inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
@@ -389,12 +395,15 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if full is not None:
             take(_Found(span, full.actor, "name", full.kb))
             continue
-        sur = [c for c in cands if c.kind == "surname"]
+        sur = [c for c in cands if c.kind in ("surname", "name") and c.actor.type == "PERSON"]
+        sur = list({c.actor.id: c for c in sorted(sur, key=lambda c: c.kind != "name")}.values())
         if not sur or (_sent_start(doc, span.start) and not span[0].ent_type_
                        and span[0].pos_ not in ("PROPN", "")):
             continue  # a sentence-initial capital that NER and the tagger do not call a name
-        active = [c for c in sur if kb.office(c.actor, date)]
-        pick = active if len(active) == 1 else sur if len(sur) == 1 else []
+        explicit = [c for c in sur if c.kind == "name"]  # a listed one-word alias wins
+        active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
+        pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
+            sur if len(sur) == 1 else []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
     for span in patronymics:  # an address form of nobody named here: a name of its own
