@@ -44,6 +44,7 @@ def test_ingest_clean_drops_junk_lines(junk):
     "Share prices fell sharply after the announcement.",
     "Related talks are expected in Geneva next week.",
     "Minsk, Moscow and Kyiv have not commented.",
+    "\u201cJoin us in the square tomorrow,\u201d the opposition leader said.",
 ])
 def test_ingest_clean_keeps_story_sentences(sentence):
     c = clean_text(f"{STORY}\n\n{sentence}\n\nThe end of the story came later.")

@@ -166,3 +166,10 @@ def test_ingest_readers_decodes_cp1251_koi8_and_utf8(tmp_path):
     p.write_bytes(("Заголовок\n\n" + russian).encode("cp1251"))
     (rec,) = read_inputs([str(p)])
     assert rec.title == "Заголовок" and rec.text == russian
+
+
+def test_ingest_readers_txt_without_headline_keeps_first_paragraph(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(BODY, encoding="utf-8")  # opens with a dateline: no headline line
+    (rec,) = read_inputs([str(p)])
+    assert rec.title is None and rec.text == BODY

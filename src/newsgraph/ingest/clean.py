@@ -108,9 +108,15 @@ def _sources(line: str) -> list[str] | None:
     return [canonical_agency(i) for i in items]
 
 
+_REPORTED_SPEECH = re.compile(r"[\"“”«»].{0,200}\b(?:said|says|told|added|wrote)\b"
+                              r"|\b(?:said|says|told|added|wrote)\b.{0,200}[\"“”«»]")
+
+
 def _is_junk(line: str) -> bool:
     if len(line) > MAX_JUNK_LINE_CHARS:
         return False
+    if _REPORTED_SPEECH.search(line):
+        return False  # '"Join us," the mayor said.' is the story quoting someone
     return any(p.fullmatch(line) for p in JUNK_LINE_PATTERNS)
 
 

@@ -182,9 +182,11 @@ def _open(path: str) -> IO[bytes]:
 
 def _read_limited(path: str) -> bytes:
     """Read a single-article file, refusing (before reading it all) one over MAX_FILE_BYTES."""
-    if os.path.getsize(path) > MAX_FILE_BYTES:
-        raise InputError(f"file is larger than {MAX_FILE_BYTES:,} bytes; an article may have "
-                         f"at most {MAX_ARTICLE_CHARS:,} characters", path=path)
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"file of {size:,} bytes is larger than {MAX_FILE_BYTES:,} bytes, too "
+                         f"big for one article (at most {MAX_ARTICLE_CHARS:,} characters); "
+                         "not read", path=path)
     with _open(path) as fh:
         data = fh.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -250,12 +252,25 @@ def _from_fields(obj: dict, mapping: FieldMapping, source: str, path: str,
 
 # ------------------------------------------------------------------ readers
 
+#: a first line longer than this is a paragraph, not a headline
+MAX_HEADLINE_CHARS = 250
+
+
 def split_headline(text: str) -> tuple[str | None, str]:
-    """Plain text: the first non-empty line is the headline, the rest the body."""
+    """Plain text: the first non-empty line is the headline, the rest the body.
+
+    A first line that is a paragraph (over MAX_HEADLINE_CHARS, or opening with a dateline)
+    is no headline: the text is all body then, so no story sentence is lost.
+    """
+    from .metadata import parse_dateline
+
     lines = text.splitlines()
     for i, line in enumerate(lines):
         if line.strip():
-            return line.strip(), "\n".join(lines[i + 1:]).strip("\n")
+            first = line.strip()
+            if len(first) > MAX_HEADLINE_CHARS or parse_dateline(first) is not None:
+                return None, "\n".join(lines[i:]).strip("\n")
+            return first, "\n".join(lines[i + 1:]).strip("\n")
     return None, ""
 
 
