@@ -233,8 +233,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             continue
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
-        if c.lower_ == "there":
-            continue
+        if c.lower_ == "there" or c.i <= _dateline_end(c.sent):
+            continue  # "MINSK -- Lukashenko said": the dateline is not a subject
         head = _content_head(c)  # "thousands of protesters"
         if head.ent_type_ not in _NON_PARTY or head.pos_ == "PRON":
             return head

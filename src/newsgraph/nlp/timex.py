@@ -102,6 +102,8 @@ def resolve_date(expression: str, anchor: str | None, *,
     text = " ".join(expression.lower().replace(",", " ").split())
     a = _parse_anchor(anchor)
     words = text.split()
+    if words and words[0] in ("since", "ago", "last", "previous", "past"):
+        future = False  # these only look back
 
     m = re.search(rf"\b({_YEAR})-([01][0-9])-([0-3][0-9])\b", text)
     if m:
