@@ -27,6 +27,9 @@ STORY = "MINSK, February 25 – The talks in Sochi ended late on Monday."
     "Image: BelTA",
     "Lukashenko at the meeting in Sochi. (AP Photo/Evan Vucci)",
     "Tags: Belarus, Russia",
+    "Facebook",
+    "Name *",
+    "Reporting by Ivan Petrov; Editing by Anna Smith",
 ])
 def test_ingest_clean_drops_junk_lines(junk):
     c = clean_text(f"{STORY}\n\n{junk}\n\nThe next talks are planned for spring.")

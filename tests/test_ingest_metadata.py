@@ -85,6 +85,17 @@ def test_ingest_metadata_year_from_dated_past_events():
     assert infer_publication_date(text3, dateline=parse_dateline(text3)) == ("2021-03-02", "day")
 
 
+def test_ingest_metadata_year_from_a_month_with_year():
+    text = ("MINSK, February 23 (BelTA) – The minister criticised the sanctions imposed in "
+            "December 2020.")
+    assert infer_publication_date(text, dateline=parse_dateline(text)) == ("2021-02-23", "day")
+
+
+def test_ingest_metadata_datelined_report_is_not_dated_by_background():
+    text = "Vilnius (AFP) – She ran in the election of August 9, 2020 and left on Tuesday."
+    assert infer_publication_date(text, dateline=parse_dateline(text)) == (None, None)
+
+
 def test_ingest_metadata_no_dates_means_none():
     text = "MINSK, February 25 – RIA Novosti. The talks ended on Monday."
     assert infer_publication_date(text, dateline=parse_dateline(text)) == (None, None)

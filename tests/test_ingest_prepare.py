@@ -66,3 +66,11 @@ def test_ingest_prepare_same_text_same_id():
     a = prepare_article(RawRecord(source="a.txt", text="Body text.\n\nLeave a Reply"))
     b = prepare_article(RawRecord(source="b.jsonl:1", text="Body text.", line=1))
     assert a.id == b.id
+
+
+def test_ingest_prepare_breadcrumb_headline_line_of_a_text_file():
+    raw = RawRecord(source="b.txt", title="Home Politics Leaders meet in Sochi",
+                    text="Leaders meet in Sochi\n\nThe talks ended late on Monday.")
+    a = prepare_article(raw)
+    assert a.title == "Leaders meet in Sochi" and a.text == "The talks ended late on Monday."
+    assert a.removed == ["Home Politics Leaders meet in Sochi", "Leaders meet in Sochi"]

@@ -28,7 +28,7 @@ from .lexicon import (
     canonical_agency,
 )
 
-__all__ = ["Cleaned", "clean_text", "MAX_JUNK_LINE_CHARS", "MAX_CAPTION_CHARS"]
+__all__ = ["Cleaned", "clean_text", "breadcrumb_of", "MAX_JUNK_LINE_CHARS", "MAX_CAPTION_CHARS"]
 
 #: a line longer than this is never boilerplate (it is a paragraph)
 MAX_JUNK_LINE_CHARS = 300
@@ -154,6 +154,11 @@ def _breadcrumb_title(line: str, title: str | None) -> tuple[bool, str | None]:
     if sections == 0 or len(rest) > 30 or not rest:
         return False, None
     return True, " ".join(rest)
+
+
+def breadcrumb_of(line: str, headline: str) -> bool:
+    """Whether ``line`` is a breadcrumb trail ending in ``headline`` ("Home Politics <headline>")."""
+    return _breadcrumb_title(line, headline)[0]
 
 
 def _is_tag_line(line: str) -> bool:

@@ -131,6 +131,11 @@ JUNK_LINE_PATTERNS: list[re.Pattern[str]] = [re.compile(p, re.IGNORECASE) for p 
     + r")*\s*[:.]?",
     r"(?:" + _SOCIAL + r")(?:\s*[|•·,/]?\s*" + _SOCIAL + r")+",
     r"(?:tweet|print|email|whatsapp)(?: this)?(?: article| story)?",
+    _SOCIAL,  # one share button per line
+    r"(?:name|e-?mail|website|comment|message)\s*\*|website|post comment|submit",
+    # wire credits: "Reporting by X; Editing by Y"
+    r"(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|translated) by [^.;]{1,150}"
+    r"(?:;\s*|\.\s*|$))+",
     # related-link headers and reading suggestions
     r"(?:related|related (?:articles?|news|stories|posts|content|topics)|more on this topic|"
     r"read (?:also|more|next)|see also|also read|recommended|most read|popular|trending|"

@@ -163,7 +163,7 @@ class DateMention:
 
     year: int | None
     month: int
-    day: int | None
+    day: int | None  # None for "August 2020"
     start: int
     end: int
     future: bool  # announced or expected, not reported as past
@@ -184,6 +184,7 @@ _MENTION_PATTERNS = [
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),  # 09.08.2020
     re.compile(rf"\b(?P<m>{_M})\.?\s+{_DAY}\b(?!\s*,?\s*\d)"),  # August 9 (no year)
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<m>{_M})\b(?!\.?,?\s+\d)"),  # 9 August (no year)
+    re.compile(rf"\b(?P<m>{_M})\.?,?\s+{_YEAR}\b"),  # August 2020 (no day)
 ]
 _FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|slated|set (?:for|to)|due|planned|plans?|to be held|upcoming|"
@@ -202,9 +203,9 @@ def find_dates(text: str) -> list[DateMention]:
             month_text = m.group("m")
             month = int(month_text) if month_text.isdigit() else MONTHS.get(
                 month_text.lower().rstrip("."))
-            day = int(m.group("d"))
+            day = int(m.group("d")) if "d" in pattern.groupindex else None
             year = int(m.group("y")) if "y" in pattern.groupindex else None
-            if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+            if not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 continue
             if month_text == "May" and year is None and m.start() > 0 \
                     and text[m.start() - 1] not in " \n(":
@@ -269,6 +270,8 @@ def parse_date(value: str) -> tuple[str, str] | None:
         return None
     for mention in find_dates(s):
         if mention.year is not None and mention.end - mention.start >= len(s.strip()) * 0.4:
+            if mention.day is None:
+                return f"{mention.year:04d}-{mention.month:02d}-01", "month"
             return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day"
     try:  # RFC 2822, as in HTTP and RSS: "Mon, 23 Nov 2020 10:00:00 GMT"
         return parsedate_to_datetime(s).date().isoformat(), "day"
@@ -302,13 +305,13 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
     1. ``explicit`` metadata, in any common format, always wins.
     2. A dateline with a year gives the date; a dateline with month and day but no year
        takes the earliest year that puts it on or after every dated past event the text
-       mentions (explicit full dates). Month-day mentions without a year, reported as past,
+       mentions (full dates, and months with a year: "the August 2020 election"). Month-day mentions without a year, reported as past,
        are read as the most recent such day before publication, and are taken to be later
        than the explicitly dated events (writers spell out the year of older events): so
        "November 23" with "August 9, 2020" and a past "February 11" is November 2021.
        Without any full date in the text the year is unknown: (None, None).
-    3. Otherwise the latest full date the text reports as past (precision day), provided no
-       later year is mentioned (a lone historic date is not taken for the publication date).
+    3. Without a dateline, the latest full date the text reports as past (precision day),
+       provided no later year is mentioned (a lone historic date is not taken for the publication date).
        This is a lower bound more than a date: see docs/QUALITY.md for how often it agrees.
 
     Example:
@@ -323,19 +326,26 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
             return parsed
     mentions = [d for d in find_dates(text) if not (dateline and dateline.start <= d.start
                                                      < dateline.end)]
-    full = [d.as_date() for d in mentions if d.year is not None and not d.future]
+    # dated past events: full dates, and months with a year ("in August 2020": on or after
+    # its first day)
+    dated = [d.as_date() for d in mentions if d.year is not None and not d.future]
+    dated = [d for d in dated if d is not None]
+    full = [d.as_date() for d in mentions if d.year is not None and d.day is not None
+            and not d.future]
     full = [d for d in full if d is not None]
     if dateline and dateline.month and dateline.day:
         if dateline.year and _valid(dateline.year, dateline.month, dateline.day):
             return f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}", "day"
-        if not full:
+        if not dated:
             return None, None
         yearless = [d for d in mentions if d.year is None and not d.future]
-        year = _dateline_year(dateline.month, dateline.day, max(full), yearless)
+        year = _dateline_year(dateline.month, dateline.day, max(dated), yearless)
         if year is None:
             return None, None
         return f"{year:04d}-{dateline.month:02d}-{dateline.day:02d}", "day"
-    if full:
+    if full and dateline is None:
+        # (a datelined report without a date in its dateline is dated by that dateline, not
+        # by the background dates it mentions: unknown then)
         latest = max(full)
         # a historic date ("the Sept. 11, 2001 attacks") is no publication date: only take the
         # latest full date when no later year is mentioned as past anywhere in the text

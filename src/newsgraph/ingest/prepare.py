@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article
-from .clean import clean_text
+from .clean import breadcrumb_of, clean_text
 from .metadata import find_agencies, infer_publication_date, parse_date, parse_dateline
 from .readers import MAX_ARTICLE_CHARS, RawRecord
 
@@ -98,6 +98,14 @@ def prepare_article(raw: RawRecord, *, default_date: str | None = None) -> Artic
         raise InputError(f"article text has {len(text):,} characters, more than the limit of "
                          f"{MAX_ARTICLE_CHARS:,}", path=path, line=line)
 
+    dropped_title: list[str] = []
+    if title:
+        # a scraped page saved as text may open with the breadcrumb ("Home Politics <headline>")
+        # and only then the headline: the headline is the next line, the trail is junk
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        if first and breadcrumb_of(title, first):
+            dropped_title, title = [title], first
+
     cleaned = clean_text(text, title=title)
     if not cleaned.text.strip():
         raise InputError("no article text left after removing boilerplate "
@@ -125,7 +133,7 @@ def prepare_article(raw: RawRecord, *, default_date: str | None = None) -> Artic
         id=Article.make_id(body), source=raw.source, title=title, text=body,
         published=published, published_precision=precision,
         dateline_place=dateline.place if dateline else None, agencies=agencies,
-        author=cleaned.author or author, removed=cleaned.removed, sources=[raw.source],
+        author=cleaned.author or author, removed=dropped_title + cleaned.removed, sources=[raw.source],
         url=url, outlet=outlet,
         dateline_month=dateline.month if dateline else None,
         dateline_day=dateline.day if dateline else None)
