@@ -325,7 +325,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # a capital standing for its state ("Moscow said") is its government;
                 # after "in"/"to", or as a dateline ("MINSK, Feb 25"), it is a place
                 prev = doc[span.start - 1].lower_ if span.start else ""
-                dateline = span.start <= 1 and span.end < len(doc) and doc[span.end].text in (",", "(")
+                dateline = span.end < len(doc) and doc[span.end].text in (",", "(") and (
+                    span.start <= 1 or (span.text.isupper() and "\n" in doc[span.start - 1].text_with_ws))
                 sector = "" if prev in _LOCATIVE or dateline else "GOV"
                 if dateline and not home_hint:
                     home_hint.append(code)
@@ -336,7 +337,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 take(f)
         elif cands:
             surname_only.append((span, cands))
-    home = _home_country(doc, kb, counts, home_hint)
+    home, strong_home = _home_country(doc, kb, counts, home_hint)
 
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
@@ -457,7 +458,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     # 5. groups: sector nouns with their country
     for n in noun_spans:
-        if not free(n) or n.start in used_context:
+        if not free(n) or n.start in used_context or _modifier_only(n, noun_spans):
             continue
         coding = _group_coding(doc, n, noun_spans, country_spans, home, kb)
         if not coding.sector:
@@ -478,6 +479,17 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         g = _Found(span, actor, "group", None, coding)
         take(g)
         used_context.update(range(span.start, span.end))
+
+    # unqualified groups and titled people ("riot police", "Interior Minister X") in an
+    # article clearly about one country belong to it, as event coders assume
+    if strong_home:
+        for f in found:
+            a = f.actor
+            if a.country or not a.sector or f.kb is not None or f.kind not in ("group", "name"):
+                continue
+            key = f"group:{home}:{a.sector}" if f.kind == "group" else a.key
+            f.actor = Actor(key=key, name=a.name, type=a.type, country=home, sector=a.sector,
+                            wikidata=a.wikidata)
 
     # demonyms that only modify a coded phrase are not separate mentions
     out = list(found)
@@ -525,6 +537,24 @@ def _title_antecedent(doc: Doc, span: Span, coding: Coding, found: list[_Found]
             best = f
     return best
 
+
+
+_PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents",
+                    "man", "men", "ian", "ians")
+
+
+def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
+    """A sector word that only modifies a thing: "the official result", "a criminal case",
+    "the Belsat television channel" (but "army accountant" is a person of the army)."""
+    last = noun[-1]
+    if last.dep_ == "amod":
+        return True
+    if last.dep_ == "compound" and last.head.i >= noun.end:
+        head = last.head
+        if any(n.start <= head.i < n.end for n in nouns):
+            return False  # part of a longer sector phrase
+        return not (head.lower_ in _GENERIC_HEADS or head.lower_.endswith(_PERSON_SUFFIXES))
+    return False
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
@@ -583,18 +613,20 @@ def _pick(kb: KnowledgeBase, cands: list, date: str | None, counts: dict[str, in
 
 
 def _home_country(doc: Doc, kb: KnowledgeBase, counts: dict[str, int],
-                  hint: list[str]) -> str:
-    """The country an article is about: its dateline's, else the most mentioned."""
+                  hint: list[str]) -> tuple[str, bool]:
+    """The country an article is about: its dateline's, else the most mentioned; and
+    whether that is clear (a dateline, or a majority of at least two country mentions)."""
     dateline = doc._.ng_dateline
     if dateline:
         code = kb.country_code(dateline)
         if code:
-            return code
+            return code, True
     if hint:
-        return hint[0]
+        return hint[0], True
     if counts:
-        return max(counts.items(), key=lambda kv: kv[1])[0]
-    return ""
+        code, n = max(counts.items(), key=lambda kv: kv[1])
+        return code, n >= 2 and n * 2 > sum(counts.values())
+    return "", False
 
 
 def _correct_ents(doc: Doc, found: list[_Found], kb: KnowledgeBase) -> None:

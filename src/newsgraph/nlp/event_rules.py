@@ -245,6 +245,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return p
     if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return verb.head
+    for c in verb.lefts:  # a name the parser left as a modifier: "USAID(advmod) announced"
+        if c.dep_ in ("advmod", "npadvmod", "dep", "nmod") and c.i > _dateline_end(c.sent) \
+                and (c.ent_type_ in _ENTITY_TYPES or c.pos_ == "PROPN"
+                     or (c.is_upper and len(c.text) > 1)):
+            return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in _OBJ:
         return subject_of(verb.head.head, depth + 1)  # "passed a resolution criticizing X"
     if verb.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp") \
@@ -256,7 +261,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head if head.dep_ == "prep" else head
         # object control: "urged Minsk to release" - the controller is the object
         if verb.dep_ == "xcomp":
-            objs = [c for c in head.children if c.dep_ in _OBJ]
+            objs = [c for c in head.children if c.dep_ in _OBJ
+                    and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _ENTITY_TYPES)]
             if objs and head.lemma_ not in ("promise",):
                 return objs[0]
         return subject_of(head, depth + 1)
@@ -369,7 +375,10 @@ def _dateline_end(sent: Span) -> int:
     if not (first.is_upper and len(first.text) > 2):
         return -1
     for t in sent[1:12]:
-        if t.text in _SEPARATORS:
+        if t.pos_ == "VERB":
+            return -1
+        # a hyphen inside a word ("two-volume") does not end a dateline
+        if t.text in _SEPARATORS and (t.text != "-" or t.nbor(-1).whitespace_):
             return t.i
     return -1
 
@@ -434,6 +443,14 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
             _entity_like(trig.words[1], lex):
         recipient = trig.words[1]  # "expelled two diplomats": the object is the recipient
+    clause = trig.clause
+    if (recipient is None or not _entity_like(recipient, lex)) and \
+            clause.dep_ in ("xcomp", "advcl") and clause.head.pos_ == "VERB":
+        # "called the president on Saturday to express support": the head's object
+        objs = [c for c in clause.head.children if c.dep_ in _OBJ and c.i not in skip
+                and c.i != tok.i and _entity_like(c, lex)]
+        if objs and (actor is None or objs[0].i != actor.i):
+            recipient = objs[0]
     if recipient is not None and recipient.lower_ in _RELATIVE and tok.dep_ == "relcl":
         recipient = tok.head
     if pair:

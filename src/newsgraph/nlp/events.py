@@ -136,7 +136,9 @@ def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -
 
 def _attached_place(trig: Trigger) -> Token | None:
     """A place named by "in/into/at" on the event's own words ("deployed troops in X")."""
-    for head in (trig.token, trig.clause):
+    heads = [*trig.words, trig.clause]
+    heads += [c for c in trig.token.children if c.dep_ == "xcomp"]
+    for head in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "across", "inside"):
                 for p in c.children:

@@ -185,7 +185,10 @@ def find_frames(doc: Doc) -> list[Frame]:
             if f is not None:
                 frames.append(f)
             continue
-        if tok.pos_ != "VERB" or not is_cue_lemma(_lemma(tok).split("_")[0]) and not is_cue_lemma(_lemma(tok)):
+        put_it = tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it"
+                                             for c in tok.children)  # "as X put it"
+        if not put_it and (tok.pos_ != "VERB" or not is_cue_lemma(_lemma(tok).split("_")[0])
+                           and not is_cue_lemma(_lemma(tok))):
             continue
         lemma = _lemma(tok)
         subj = subject_of(tok)

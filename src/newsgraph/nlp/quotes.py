@@ -179,6 +179,13 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     right after the cue (the inverted order of news quotes), else the first name between
     the quote and the cue."""
     sp = f.speaker
+    if sp is None and f.cue.lemma_.lower() in _SAY and f.cue.i + 1 < len(doc) \
+            and doc[f.cue.i + 1].pos_ == "PROPN" and not inside_quote(doc[f.cue.i + 1].idx):
+        t = doc[f.cue.i + 1]  # "Said Ellis: ..."
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            t = t.head
+        f.speaker, f.speaker_head = speaker_phrase(t), t
+        return
     if sp is None or not (inside_quote(sp.start_char) or
                           (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
                                                            or f.speaker_head.lower_ in _TIME_WORDS))):
@@ -236,7 +243,7 @@ def _agentive(doc: Doc, f: Frame) -> bool:
     return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None
 
 
-_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"[\"“„«]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 
 
 def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Voice, int]]:
@@ -265,6 +272,21 @@ def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Vo
     caps = Counter(v.span.text for v, _ in out.values() if v.span.text.isupper())
     return {li: x for li, x in out.items()
             if not x[0].span.text.isupper() or caps[x[0].span.text] >= 2}
+
+
+def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | None:
+    """The sentence right after a quote when it carries the attribution: '“...?” Clinton
+    said.' (the parser ends the sentence at the mark) or '“...,” she said, ...'."""
+    if q.close_mark is None or not sents:
+        return None
+    after = sents[-1].end
+    if after >= len(doc):
+        return None
+    nxt = doc[after].sent
+    gap = doc.text[q.close_mark + 1:nxt.start_char]
+    if "\n" in gap or len(gap.strip()) > 2 or len(nxt) > 25:
+        return None
+    return nxt
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
@@ -383,6 +405,9 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             continue
         lo, hi = extents[qi]
         sents = _sentences_between(doc, lo, hi)
+        nxt = _attribution_after(doc, q, sents)
+        if nxt is not None:
+            sents.append(nxt)
         cands = [f for f in frames if any(s.start_char <= f.cue_start < s.end_char for s in sents)
                  and f.cue_start not in used_frames]
         # a frame whose own content lies outside the quote belongs to another statement
@@ -442,7 +467,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             v = labels[ln][0]
         if v is None or (v.span is None and v.mention is None):
             v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
-                or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines) \
+                or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines,
+                           frames) \
                 or _sentence_subject(doc, q, inside_quote) or v
         add(q.start, q.end, "mixed" if emb else "direct", v)
 
@@ -459,7 +485,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
 
 
 def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, _Voice],
-             headers, q: QuotedSpan, lines) -> _Voice | None:
+             headers, q: QuotedSpan, lines, frames: list[Frame]) -> _Voice | None:
     """The voice of an unattributed quote: its paragraph neighbours, the previous paragraph
     when it opens its own, or the speaker header above it."""
     for j in (i - 1, i + 1):
@@ -469,6 +495,14 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
                 return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
     text = doc.text
     start = q.open_mark if q.open_mark is not None else q.start
+    # '..., Schiff said. "The other factor ..."': the voice of the sentence just before
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is not None and first.sent.start > 0:
+        prev = doc[first.sent.start - 1].sent
+        if prev.start_char >= lines[ln][0]:
+            for f in reversed(frames):
+                if prev.start_char <= f.cue_start < prev.end_char and _agentive(doc, f):
+                    return _voice(doc, f, (q.start, q.end))
     above = [h for h in headers if h[1] <= start]
     if above:
         a, b, m = above[-1]
