@@ -79,6 +79,8 @@ def test_ingest_clean_author_and_sources():
     assert c.author == "Anna Ivanova"
     assert c.agencies == ["BelTA", "RIA Novosti", "TASS"]
     assert c.text == STORY
+    c = clean_text(f"{STORY}\n\nSource: the minister's official page")
+    assert c.removed == ["Source: the minister's official page"] and c.agencies == []
     c = clean_text(f"By Ivan Petrov, Reuters\n\n{STORY}")
     assert c.author == "Ivan Petrov" and c.agencies == ["Reuters"] and c.text == STORY
 

@@ -173,3 +173,15 @@ def test_ingest_readers_txt_without_headline_keeps_first_paragraph(tmp_path):
     p.write_text(BODY, encoding="utf-8")  # opens with a dateline: no headline line
     (rec,) = read_inputs([str(p)])
     assert rec.title is None and rec.text == BODY
+
+
+def test_ingest_readers_semicolon_csv_jsonl_as_json_and_paragraph_lists(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text("title;text\nSochi;A story, with a comma.\n", encoding="utf-8")
+    j = tmp_path / "lines.json"
+    j.write_text(json.dumps({"text": ["Para one.", "Para two."]}) + "\n"
+                 + json.dumps({"text": "Second."}) + "\n", encoding="utf-8")
+    got = list(read_inputs([str(p), str(j)]))
+    assert [r.text for r in got] == ["A story, with a comma.", "Para one.\n\nPara two.",
+                                     "Second."]
+    assert got[0].title == "Sochi"

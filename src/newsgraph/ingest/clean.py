@@ -108,6 +108,14 @@ def _sources(line: str) -> list[str] | None:
     return [canonical_agency(i) for i in items]
 
 
+def _agency_like(name: str) -> bool:
+    """A known agency, or a proper name ("Minsk Daily"); not "the minister's official page"."""
+    if name in AGENCIES:
+        return True
+    return all(w[0].isupper() or w[0].isdigit() for w in name.split()) and "'" not in name \
+        and "’" not in name
+
+
 _REPORTED_SPEECH = re.compile(r"[\"“”«»].{0,200}\b(?:said|says|told|added|wrote)\b"
                               r"|\b(?:said|says|told|added|wrote)\b.{0,200}[\"“”«»]")
 
@@ -223,7 +231,8 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
         agencies = _sources(line) if len(line) <= 220 else None
         if agencies:
             keep[i] = False
-            out.agencies.extend(a for a in agencies if a not in out.agencies)
+            # the line goes either way; only names that can be an agency are kept as such
+            out.agencies.extend(a for a in agencies if a not in out.agencies and _agency_like(a))
             continue
 
     kept_content = [i for i in content if keep[i]]

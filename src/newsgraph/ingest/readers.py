@@ -228,6 +228,8 @@ def _from_fields(obj: dict, mapping: FieldMapping, source: str, path: str,
                  line: int | None) -> RawRecord | InputError:
     """One structured record (a JSON object, CSV row or Parquet row) as a RawRecord."""
     body = obj.get(mapping.text_field)
+    if isinstance(body, list) and body and all(isinstance(p, str) for p in body):
+        body = "\n\n".join(body)  # a list of paragraphs
     html = obj.get("html") if body is None else None
     if body is not None and not isinstance(body, str | bytes):
         return InputError(f"field '{mapping.text_field}' is not text", path=path, line=line,
@@ -356,6 +358,9 @@ def read_json(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputErr
         yield e
         return
     except (ValueError, RecursionError) as e:
+        if isinstance(e, ValueError) and "Extra data" in str(e) and text.lstrip().startswith("{"):
+            yield from read_jsonl(path, mapping)  # JSON Lines saved as .json
+            return
         yield InputError(f"not valid JSON ({e})", path=path)
         return
     if isinstance(data, dict):
@@ -384,6 +389,11 @@ def _read_whole(path: str) -> bytes:
 
 def read_csv(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
     delimiter = "\t" if _strip_gz(path).lower().endswith(".tsv") else ","
+    with _open(path) as fh:
+        head = fh.readline().decode("utf-8", errors="replace")
+    if delimiter == "," and "," not in head:
+        # semicolon- or tab-separated files saved as .csv (spreadsheets in many locales)
+        delimiter = max(";\t|", key=head.count) if any(c in head for c in ";\t|") else ","
     with _open(path) as fh:
         lines = _decoded_lines(fh)
         bad: list[int] = []
