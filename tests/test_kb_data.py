@@ -29,10 +29,13 @@ POST_SOVIET = ["ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LVA", "LTU", "M
                "TJK", "TKM", "UKR", "UZB"]
 G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR",
        "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"]
+EU_MEMBERS = ["AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU",
+              "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT",
+              "ROU", "SVK", "SVN", "ESP", "SWE"]
 # Countries whose president also heads the government.
-PRESIDENTIAL = {"USA", "ARG", "BRA", "MEX", "IDN", "ZAF", "TUR"}
+PRESIDENTIAL = {"USA", "ARG", "BRA", "MEX", "IDN", "ZAF", "TUR", "CYP"}
 HEAD_OF_STATE = {"President", "Acting President", "King", "Queen", "Emperor", "Emir",
-                 "Supreme Leader"}
+                 "Supreme Leader", "Grand Duke"}
 HEAD_OF_GOV = {"Prime Minister", "Acting Prime Minister", "Premier", "Chancellor",
                "Acting Chancellor", "Taoiseach", "Chairman of the Cabinet of Ministers"}
 FOREIGN_MINISTER = {"Foreign Minister", "Acting Foreign Minister", "Secretary of State",
@@ -234,6 +237,15 @@ def test_kb_data_g20_leaders_cover_2024(country):
     assert _holders(country, HEAD_OF_STATE, day), f"no head of state of {country}"
     gov_roles = HEAD_OF_GOV | ({"President"} if country in PRESIDENTIAL else set())
     assert _holders(country, gov_roles, day), f"no head of government of {country}"
+
+
+@pytest.mark.parametrize("country", EU_MEMBERS)
+def test_kb_data_eu_members_have_leaders_and_foreign_minister_in_2024(country):
+    day = "2024-06-01"
+    assert _holders(country, HEAD_OF_STATE, day), f"no head of state of {country}"
+    gov_roles = HEAD_OF_GOV | ({"President"} if country in PRESIDENTIAL else set())
+    assert _holders(country, gov_roles, day), f"no head of government of {country}"
+    assert _holders(country, FOREIGN_MINISTER, day), f"no foreign minister of {country}"
 
 
 def test_kb_data_g20_unions_have_leaders_in_2024():
