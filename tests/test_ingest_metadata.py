@@ -80,6 +80,10 @@ def test_ingest_metadata_year_from_dated_past_events():
     # without the yearless past mention, the earliest consistent year is 2020
     text2 = "MOSCOW, November 23 – Protests have continued since the August 9, 2020 election."
     assert infer_publication_date(text2, dateline=parse_dateline(text2)) == ("2020-11-23", "day")
+    # a yearless day just before the dated event belongs to the same year
+    text4 = ("MOSCOW, November 23 – The election of August 9, 2020 was disputed. On August 5 "
+             "the candidates held their last rallies.")
+    assert infer_publication_date(text4, dateline=parse_dateline(text4)) == ("2020-11-23", "day")
     # a dateline before the dated event in the calendar year moves to the next year
     text3 = "MINSK, March 2 – The vote of August 9, 2020 is still disputed."
     assert infer_publication_date(text3, dateline=parse_dateline(text3)) == ("2021-03-02", "day")

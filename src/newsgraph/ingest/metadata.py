@@ -306,8 +306,8 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
     2. A dateline with a year gives the date; a dateline with month and day but no year
        takes the earliest year that puts it on or after every dated past event the text
        mentions (full dates, and months with a year: "the August 2020 election"). Month-day mentions without a year, reported as past,
-       are read as the most recent such day before publication, and are taken to be later
-       than the explicitly dated events (writers spell out the year of older events): so
+       are read as the most recent such day before publication, and may not fall more than a
+       month before the explicitly dated events (writers spell out the year of older events): so
        "November 23" with "August 9, 2020" and a past "February 11" is November 2021.
        Without any full date in the text the year is unknown: (None, None).
     3. Without a dateline, the latest full date the text reports as past (precision day),
@@ -363,11 +363,15 @@ def _past_years(text: str) -> list[int]:
             if not _FUTURE.search(text[max(0, m.start() - 80):m.start()])]
 
 
+_SAME_STORY = dt.timedelta(days=31)
+
+
 def _dateline_year(month: int, day: int, latest: dt.date,
                    yearless: list[DateMention]) -> int | None:
     """The earliest year Y (from the latest dated event's year, at most two later) in which
     the dateline day is on or after ``latest`` and every yearless past mention, resolved to
-    its last occurrence on or before the dateline day, is on or after ``latest`` too."""
+    its last occurrence on or before the dateline day, is no more than a month before
+    ``latest``."""
     for year in range(latest.year, latest.year + 3):
         if not _valid(year, month, day):
             continue  # 29 February
@@ -379,7 +383,9 @@ def _dateline_year(month: int, day: int, latest: dt.date,
             when = mention.as_date(year)
             if when is not None and when > pub:
                 when = mention.as_date(year - 1)
-            if when is not None and when < latest:
+            # a yearless day well before the dated event cannot be in the same year (the
+            # writer would have given its year); within a month it is the same story
+            if when is not None and when < latest - _SAME_STORY:
                 ok = False
                 break
         if ok:
