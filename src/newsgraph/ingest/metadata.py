@@ -315,9 +315,9 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
        This is a lower bound more than a date: see docs/QUALITY.md for how often it agrees.
 
     Example:
-        >>> dl = parse_dateline("MOSCOW, November 23 – RIA Novosti. ...")
-        >>> infer_publication_date("... since the August 9, 2020 election ... On February 11 "
-        ...                        "the court ruled ...", dateline=dl)
+        >>> text = ("MOSCOW, November 23 – RIA Novosti. Since the August 9, 2020 election ... "
+        ...         "On February 11 the court ruled ...")
+        >>> infer_publication_date(text, dateline=parse_dateline(text))
         ('2021-11-23', 'day')
     """
     if explicit:
