@@ -159,6 +159,11 @@ def test_ingest_readers_decodes_cp1251_koi8_and_utf8(tmp_path):
     assert decode_bytes(russian.encode("cp1251"))[0] == russian
     assert decode_bytes(russian.encode("koi8_r"))[0] == russian
     assert decode_bytes(russian.encode("utf-8")) == (russian, "utf-8")
+    for short in ("МИНСК", "Да", "ЛУКАШЕНКО ВСТРЕТИЛСЯ С ПУТИНЫМ"):  # all caps: no case signal
+        assert decode_bytes(short.encode("cp1251")) == (short, "cp1251")
+    ukrainian = "Він сказав, що Україна готова."
+    assert decode_bytes(ukrainian.encode("cp1251"))[0] == ukrainian
+    assert decode_bytes(ukrainian.encode("koi8_u"))[0] == ukrainian
     assert decode_bytes("\ufeffplain".encode()) == ("plain", "utf-8")
     latin = "Le président a visité Genève et Zürich."
     assert decode_bytes(latin.encode("latin-1"))[0] == latin
