@@ -207,7 +207,28 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         if consumed is not None:
             used.add(consumed.i)
         found.append(Trigger(tok, event, mode, "noun", words, governor, light))
-    return found
+    return _drop_directives(found, lex)
+
+
+def _drop_directives(found: list[Trigger], lex: EventLexicon) -> list[Trigger]:
+    """Drop "ordered"/"approved" when what they govern is itself an event.
+
+    "The court ordered the release of X" reports a release, by the court; the noun then
+    takes its actor from the directive verb as from a light verb.
+    """
+    by_token = {t.token.i: t for t in found}
+    dropped: set[int] = set()
+    for t in found:
+        if t.kind != "verb" or not lex.in_frame("directive", t.token.lemma_.lower()):
+            continue
+        inner = [by_token[c.i] for c in t.token.children
+                 if c.i in by_token and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd")]
+        if inner:
+            dropped.add(t.token.i)
+            for n in inner:
+                if n.kind == "noun":
+                    n.light = True
+    return [t for t in found if t.token.i not in dropped]
 
 
 # ------------------------------------------------------------------ parties
@@ -548,6 +569,7 @@ class Modality:
     reporter: Token | None = None  # the reporting verb's subject ("X said ...")
     intended: bool = False  # future or planned, whatever the modality says first
     obliged: bool = False  # "X must end attacks": someone demands it
+    pledged: bool = False  # intended through "offered to", "is ready to", "promised"
 
 
 def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
@@ -564,6 +586,7 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
     hypothetical = reported = False
     # "promised a loan", "offered assistance": the verb makes the act a pledge
     intended = trig.kind == "verb_object" and lex.in_frame("intending", trig.token.lemma_.lower())
+    out.pledged = intended
     chain = _chain(clause)
     for i, t in enumerate(chain):
         lemma = t.lemma_.lower()
@@ -586,6 +609,7 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
                 out.negated = True
             if prev.dep_ in ("xcomp", "acomp") and lex.in_frame("intending", lemma):
                 intended = True
+                out.pledged = out.pledged or lex.in_frame("pledging", lemma)
             if prev.dep_ == "xcomp" and lemma == "be":  # "is to visit"
                 intended = True
             if prev.dep_ in ("ccomp", "xcomp", "dobj") and lex.in_frame("reporting", lemma):
