@@ -64,3 +64,23 @@ def _interleaves(whole: list[str], a: list[str], b: list[str]) -> bool:
         if not reachable:
             return False
     return (len(a), len(b)) in reachable
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=1500),
+                      st.text(max_size=1500).map(lambda t: t.encode("utf-8"))),
+       ext=st.sampled_from([".txt", ".html", ".jsonl"]))
+def test_ingest_properties_prepare_raises_only_input_errors(data, ext):
+    from newsgraph.ingest.prepare import prepare_article
+    from newsgraph.records import Article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"f{ext}"
+        path.write_bytes(data)
+        for item in read_inputs([str(path)]):
+            if isinstance(item, RawRecord):
+                try:
+                    article = prepare_article(item)
+                except InputError:
+                    continue
+                assert isinstance(article, Article) and article.text.strip()
