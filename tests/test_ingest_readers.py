@@ -190,3 +190,16 @@ def test_ingest_readers_semicolon_csv_jsonl_as_json_and_paragraph_lists(tmp_path
     assert [r.text for r in got] == ["A story, with a comma.", "Para one.\n\nPara two.",
                                      "Second."]
     assert got[0].title == "Sochi"
+
+
+def test_readers_folder_skips_its_own_documentation(tmp_path):
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.readers import read_inputs
+
+    (tmp_path / "README.md").write_text("# About this corpus\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("CC BY 4.0\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nBody of the story.\n", encoding="utf-8")
+    out = list(read_inputs([str(tmp_path)]))
+    assert [type(r).__name__ for r in out] == ["RawRecord"]
+    named = list(read_inputs([str(tmp_path / "README.md")]))
+    assert isinstance(named[0], InputError) and "unsupported" in str(named[0])

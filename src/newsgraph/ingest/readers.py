@@ -590,6 +590,9 @@ def read_stdin(mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
 # ------------------------------------------------------------------ dispatch
 
 _GLOB = re.compile(r"[*?\[]")
+# A corpus folder's own documentation is not an article: skipped quietly when walking a
+# folder (named explicitly, such a file is still reported as unsupported).
+_FOLDER_DOCS = re.compile(r"(?i)^(readme|license|licence|changelog)(\.[a-z]+)?$|\.(md|rst)$")
 
 
 def _expand(inputs: Iterable[str]) -> Iterator[str | InputError]:
@@ -604,7 +607,7 @@ def _expand(inputs: Iterable[str]) -> Iterator[str | InputError]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not _FOLDER_DOCS.search(name):
                         yield os.path.join(root, name)
         elif p.exists():
             yield item
