@@ -570,6 +570,7 @@ class Modality:
     intended: bool = False  # future or planned, whatever the modality says first
     obliged: bool = False  # "X must end attacks": someone demands it
     pledged: bool = False  # intended through "offered to", "is ready to", "promised"
+    unless: bool = False  # "will withdraw unless ...": a conditional threat
 
 
 def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
@@ -584,6 +585,8 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
             if c.dep_ == "det" and c.lower_ == "no":
                 out.negated = True
     hypothetical = reported = False
+    out.unless = any(g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                               for m in g.children) for g in clause.children)
     # "promised a loan", "offered assistance": the verb makes the act a pledge
     intended = trig.kind == "verb_object" and lex.in_frame("intending", trig.token.lemma_.lower())
     out.pledged = intended

@@ -205,7 +205,8 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                     and not framed \
                     and (mod.reporter is None or (pairs and _same_actor(doc, mod.reporter,
                                                                         pairs[0][0]))):
-                promise = ("AGREE" if trig.event in _COOPERATIVE_ACTS or mod.pledged else
+                promise = ("THREATEN" if mod.unless else
+                           "AGREE" if trig.event in _COOPERATIVE_ACTS or mod.pledged else
                            "THREATEN" if trig.event in _HOSTILE_ACTS else None)
             demand = None
             if mod.obliged and mod.reporter is not None and parties.actors and \
