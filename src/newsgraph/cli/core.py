@@ -15,7 +15,7 @@ from rich.table import Table
 
 from ..errors import NewsgraphError
 from ..progress import Progress as LibraryProgress
-from . import app
+from . import app, evaluate_app
 from .options import DEFAULT_DB_PATH, DbOption, KbOption, ModelOption
 
 err = Console(stderr=True)
@@ -312,3 +312,27 @@ def bench(
     out.print(table)
     for name, value in result["ratios"].items():
         out.print(f"{name}: {value:.2f}x")
+
+
+@evaluate_app.command("ingest")
+def evaluate_ingest(
+    bench: Annotated[Path, typer.Argument(help="The benchmarks folder (holds polnear/).")]
+    = Path("../shared/bench"),
+    split: Annotated[str, typer.Option(help="PolNeAR split: train or dev.")] = "train",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Ingest PolNeAR's articles: body lines the cleaner dropped, publication-date agreement.
+
+    Example:
+        newsgraph evaluate ingest ../shared/bench --split train
+    """
+    from ..evaluate.ingest import evaluate_ingest as run
+    from ..evaluate.ingest import format_report
+
+    if not (bench / "polnear" / split / "text").is_dir():
+        raise fail(FileNotFoundError(f"{bench}/polnear/{split}/text not found"))
+    result = run(bench, split=split)
+    if as_json:
+        print(json.dumps(result, indent=2, default=str))
+    else:
+        out.print(format_report(result), highlight=False)
