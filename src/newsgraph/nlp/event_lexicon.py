@@ -55,6 +55,7 @@ class EventLexicon:
     noun_needs_verb: dict[str, set[str]] = field(default_factory=dict)
     verbs_need_object: set[str] = field(default_factory=set)
     actor_nouns: set[str] = field(default_factory=set)
+    patient_nouns: set[str] = field(default_factory=set)
     # (noun lemma, governing verb lemma) -> label
     noun_with_verb: dict[tuple[str, str], Label] = field(default_factory=dict)
     nominalizations: dict[str, str] = field(default_factory=dict)
@@ -126,6 +127,7 @@ class EventLexicon:
             self.noun_needs_verb[str(noun).lower()] = set(_as_list(verbs))
         self.verbs_need_object.update(_as_list(data.get("verbs_need_object")))
         self.actor_nouns.update(_as_list(data.get("actor_nouns")))
+        self.patient_nouns.update(_as_list(data.get("patient_nouns")))
         for kind, words in (data.get("frames") or {}).items():
             self.frames.setdefault(kind, set()).update(_as_list(words))
         if data.get("recipient_preps"):

@@ -334,6 +334,13 @@ def _entity_like(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _named(tok: Token) -> bool:
+    """A name, or a noun phrase with a name in it ("the OPCW visit", "Russia's plan")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _ENTITY_TYPES or any(
+        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in _ENTITY_TYPES
+        for c in tok.children)
+
+
 def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
                           level: int = 0) -> list[tuple[tuple, Token]]:
     """(rank, token) for every recipient candidate under ``tok``; lower rank is better.
@@ -372,8 +379,10 @@ def _prep_candidates(tok: Token, lex: EventLexicon, skip: set[int],
             continue
         pref = 1 if c.lower_ in _PREFERRED_PREPS else 3
         for p in c.children:
-            if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in _NON_PARTY:
-                out.append(((0, pref, p.i), p))
+            if p.dep_ == "pobj" and p.i not in skip:
+                p = _content_head(p)  # "against hundreds of banks"
+                if p.ent_type_ not in _NON_PARTY:
+                    out.append(((0, pref, p.i), p))
     return out
 
 
@@ -424,11 +433,14 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     recipient: Token | None = None
     tok = trig.token
     cands: list[tuple[tuple, Token]] = []
+    patient = None
     if trig.kind == "noun":
         while tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS:
             tok = tok.head  # "a mediation effort between ...", "peace talks with ..."
         for c in tok.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and tok.lemma_.lower() in lex.patient_nouns:
+                patient = c  # "the tanker's release": the tanker is released
+            elif c.dep_ == "poss":
                 actor = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
@@ -449,6 +461,8 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
                          if tok not in t.subtree]
             cands += gov_cands
         pair = _between(tok) or (_between(gov) if gov is not None else [])
+        if patient is not None:
+            cands.append(((0, 0, patient.i), patient))
     else:
         actor = subject_of(tok)
         cands += _recipient_candidates(tok, lex, skip)
@@ -492,8 +506,7 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
     if trig.event in SYMMETRIC and len(actors) > 1 and (
-            recipient is None or not (recipient.pos_ == "PROPN"
-                                      or recipient.ent_type_ in _ENTITY_TYPES)):
+            recipient is None or not _named(recipient)):
         # "the United States and South Korea failed to reach agreement on a deal"
         return Parties(actors[:1], actors[1:])
     if pair and len(pair) > 1 and actors and actors[0].i == pair[0].i:
@@ -511,7 +524,7 @@ def _conjuncts(tok: Token | None) -> list[Token]:
 _SPAN_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case",
               "flat", "punct", "predet", "prep", "pobj", "cc"}
 # "Government of Guatemala", "teachers from Denver", "police in the Gaza Strip"
-_SPAN_PREPS = {"of", "from", "in", "at"}
+_SPAN_PREPS = {"of", "from", "in", "at", "by"}  # "a request by President X" names X
 
 
 def party_span(tok: Token) -> tuple[int, int]:

@@ -182,7 +182,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 # "X said it would ...": the pronoun is the speaker
                 parties.actors[0] = mod.reporter
             place_tok = _attached_place(trig)
-            if place_tok is not None and trig.event not in ("PROTEST", "CONSULT") and (
+            if place_tok is not None and (lex.quad(trig.event).startswith("material")
+                                          or trig.event == "CONCEDE") and \
+                    trig.event != "PROTEST" and (
                     not parties.recipients or not entity_like(parties.recipients[0], lex)):
                 # "sought refuge in Bangladesh", "deployed troops in X": the place stands
                 # for its country or region when no actor receives the act
