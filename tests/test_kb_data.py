@@ -184,6 +184,22 @@ def test_kb_data_aliases_collide_only_when_declared_ambiguous():
     assert not _clashes(_surface_forms())
 
 
+def test_kb_data_person_last_words_do_not_name_places_or_bodies():
+    # matchers take the last word of a person's name as the surname ("Kirill of Moscow" would
+    # make "Moscow" a person); a real surname that is also a place must be declared ambiguous
+    owners = _surface_forms()
+    declared = {_norm(k): set(v) for k, v in ambiguous().items()}
+    bad = []
+    for p in people():
+        for form in [p["name"], *p["aliases"]]:
+            words = form.replace(",", " ").split()
+            last = _norm(words[-1]) if len(words) >= 2 else ""
+            others = {i for i in owners.get(last, set()) if i != p["id"]}
+            if len(last) >= 3 and others and not others | {p["id"]} <= declared.get(last, set()):
+                bad.append((p["id"], form))
+    assert not bad
+
+
 def test_kb_data_ambiguous_aliases_name_existing_ids():
     ids = all_ids()
     for alias, listed in ambiguous().items():
