@@ -108,3 +108,13 @@ def test_kb_code_without_date_uses_latest_office(tmp_path):
     kb = KnowledgeBase.load([write_kb(tmp_path)])
     assert kb.code("test-ministerova", None) == ("LTU", "LEG")
     assert kb.code("test-vladov", None) == ("RUS", "GOV")
+
+
+def test_kb_surname_field_and_second_code_from_role(tmp_path):
+    path = tmp_path / "people_k.yaml"
+    path.write_text("- id: k\n  name: Kim Testjin\n  surname: Kim\n  offices:\n"
+                    "    - {country: KOR, sector: GOV, role: Defence Minister, start: 2020-01-01,"
+                    " end: null}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert any(c.actor.id == "k" and c.kind == "surname" for c in kb.lookup("Kim"))
+    assert kb.sector2(kb.actors["k"], "2021-01-01") == "MIL"

@@ -64,6 +64,7 @@ class KbActor:
     offices: list[Office] = field(default_factory=list)
     parent: str | None = None
     source: str = ""
+    surname: str | None = None  # where it is not the last word ("Park Jin": Park)
 
     @property
     def key(self) -> str:
@@ -280,7 +281,8 @@ class KnowledgeBase:
                                   off.get("org"), bool(off.get("approx"))))
         actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
                         wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
-                        gender=gender or None, offices=offices, source=str(path))
+                        gender=gender or None, offices=offices, source=str(path),
+                        surname=str(rec.get("surname") or "") or None)
         if offices:
             latest = max(offices, key=lambda o: o.start)
             actor.country, actor.sector = latest.country, latest.sector
@@ -439,6 +441,20 @@ class KnowledgeBase:
                     self._alias_lists.setdefault(owner, []).append(text)
         return [actor.name, *self._alias_lists.get(actor_id, [])]
 
+    def sector2(self, actor: KbActor, date: str | None = None) -> str:
+        """A second code from the office's role ("Defence Minister" -> MIL), else ""."""
+        office = self.office(actor, date) if date else (
+            max(actor.offices, key=lambda o: o.start) if actor.offices else None)
+        if office is None or not office.role:
+            return ""
+        words = fold(office.role).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                hit = self.nouns.get(" ".join(words[i:i + n]))
+                if hit and hit[1]:
+                    return hit[1]
+        return ""
+
     def noun(self, text: str) -> tuple[str, str] | None:
         """(sector, sector2) of a sector noun ("riot police" -> ("COP", ""))."""
         return self.nouns.get(fold(text))
@@ -482,7 +498,7 @@ def _plurals(noun: str) -> list[str]:
 
 def _surnames(actor: KbActor) -> list[str]:
     """Implicit aliases of a person: the surname of the name and of multi-word aliases."""
-    out = []
+    out = [actor.surname] if actor.surname else []
     for full in [actor.name, *actor.aliases]:
         words = full.replace(",", " ").split()
         if len(words) < 2:

@@ -27,7 +27,10 @@ KINDS = ("countries", "orgs", "people", "sectors", "ambiguous")
 _LIST_FIELDS = ("aliases", "names", "adjectives", "demonyms")
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A safe YAML loader that remembers the line of every mapping and of its keys."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "normal_form", "skeleton", "strip_honorifics", "strip_possessive",
            "name_tokens", "HONORIFICS"]
@@ -44,6 +45,7 @@ comrade father rev reverend patriarch archbishop bishop ayatollah imam
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no possessive, letters/digits and single spaces only."""
     text = text.translate(_SPECIAL)
@@ -92,6 +94,7 @@ _WORD_RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_form(word: str) -> str:
     for pattern, repl in _WORD_RULES:
         word = pattern.sub(repl, word)
