@@ -127,7 +127,8 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             if c.dep_ == "prep" and not any(g.dep_ == "pobj" and g.ent_type_ not in _NON_PARTY
                                             for g in c.children):
                 continue  # "called him on Tuesday" is not "called on"
-            if c.dep_ in ("prt", "prep", "dobj") and (lemma, c.lower_) in lex.phrasal:
+            if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "ccomp") and \
+                    (lemma, c.lower_) in lex.phrasal:
                 event, mode = lex.phrasal[(lemma, c.lower_)]
                 trig = Trigger(tok, event, mode, "phrasal", [tok, c])
                 break

@@ -134,6 +134,18 @@ def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -
     return sorted(places, key=lambda p: (p[0], p[1]))[0][2]
 
 
+def _adopt_inner_recipient(trig: Trigger, parties, found: dict, lex: EventLexicon) -> None:
+    """"agreed to lift the ban on British beef": the framing event takes the inner recipient."""
+    if parties.recipients and entity_like(parties.recipients[0], lex):
+        return
+    for c in trig.token.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i in found:
+            inner = found[c.i][0]
+            if inner.recipients and entity_like(inner.recipients[0], lex):
+                parties.recipients[:] = list(inner.recipients)
+                return
+
+
 def _attached_place(trig: Trigger) -> Token | None:
     """A place named by "in/into/at" on the event's own words ("deployed troops in X")."""
     heads = [*trig.words, trig.clause]
@@ -174,9 +186,10 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
     for si, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lex)
         trigger_words = {t.token.i for t in triggers}
+        found = {t.token.i: (find_parties(t, lex), find_modality(t, lex)) for t in triggers}
         for trig in triggers:
-            parties = find_parties(trig, lex)
-            mod = find_modality(trig, lex)
+            parties, mod = found[trig.token.i]
+            _adopt_inner_recipient(trig, parties, found, lex)
             if mod.reporter is not None and parties.actors and \
                     parties.actors[0].lower_ in _THIRD_PERSON and mod.reporter.pos_ != "PRON":
                 # "X said it would ...": the pronoun is the speaker
@@ -189,6 +202,11 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 # "sought refuge in Bangladesh", "deployed troops in X": the place stands
                 # for its country or region when no actor receives the act
                 parties.recipients[:] = [place_tok]
+            if not parties.actors and place_tok is not None and parties.recipients and \
+                    lex.quad(trig.event) == "material-conflict" and \
+                    any(c.dep_ == "nsubjpass" for c in trig.clause.children):
+                # "X was arrested in Rwanda": with no agent named, the state where it happened
+                parties.actors.append(place_tok)
             pairs = _pairs(trig, parties)
             depth = clause_depth(trig.clause) + (0 if trig.kind != "noun" or trig.light else 1)
             tx = _pick_timex(trig, sent, timexes)
