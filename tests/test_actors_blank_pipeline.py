@@ -15,3 +15,10 @@ def test_actors_blank_pipeline_finds_kb_names_and_metonyms():
     assert found["Kremlin"].actor.key == "kb:country:RUS:GOV"
     assert found["Belarus"].actor.key == "kb:country:BLR"
     assert "NATO" in found and found["NATO"].actor.type == "ORG"
+
+
+def test_actors_kb_registry_function():
+    from spacy.util import registry
+
+    kb = registry.misc.get("newsgraph.actor_kb.v1")(kb_paths=[])
+    assert kb.countries["RUS"].name

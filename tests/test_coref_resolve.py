@@ -43,3 +43,16 @@ def test_coref_surname_only(annotate_text):
 def test_coref_no_antecedent(annotate_text):
     doc = annotate_text("He said nothing.")
     assert resolve_reference(doc, _span(doc, "He")) is None
+
+
+def test_coref_title_without_antecedent_names_office_holder(annotate_text):
+    doc = annotate_text("The Belarusian leader said the talks went well.", date="2021-02-01")
+    titles = [m for m in doc._.ng_mentions if m.kind == "title"]
+    assert titles and titles[0].actor.type == "PERSON"
+    assert (titles[0].actor.country, titles[0].actor.sector) == ("BLR", "GOV")
+    assert titles[0].actor.key.startswith("kb:")
+
+
+def test_coref_plural_title_is_a_group(annotate_text):
+    doc = annotate_text("The Russian ministers said the talks went well.", date="2021-02-01")
+    assert not [m for m in doc._.ng_mentions if m.kind == "title"]

@@ -119,6 +119,7 @@ class KnowledgeBase:
         self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
         self._records: dict[str, tuple[Path, dict[str, Any]]] = {}
         self._alias_lists: dict[str, list[str]] = {}  # actor id -> surface forms, lazily
+        self._holders: dict[str, list[tuple[KbActor, Office]]] = {}  # country -> offices
 
     # ------------------------------------------------------------ loading
 
@@ -440,6 +441,29 @@ class KnowledgeBase:
                 for owner, _kind in owners:
                     self._alias_lists.setdefault(owner, []).append(text)
         return [actor.name, *self._alias_lists.get(actor_id, [])]
+
+    def holder(self, country: str, title: str, date: str | None = None) -> KbActor | None:
+        """Who held an office in a country at a date: ("BLR", "president") -> Lukashenko.
+
+        ``title`` is matched against the start of the office's role ("president" matches
+        "President", not "Vice President"); "leader" means the head of state, else of
+        government. None when nobody or several people match.
+        """
+        date = date or today()
+        titles = {"leader": ("president", "chancellor", "prime minister", "king"),
+                  "head of state": ("president", "king")}.get(title, (title,))
+        if not self._holders:
+            for actor in self.actors.values():
+                for o in actor.offices:
+                    self._holders.setdefault(o.country, []).append((actor, o))
+        for t in titles:
+            found = {a.id: a for a, o in self._holders.get(country, [])
+                     if o.active(date) and fold(o.role).startswith(t)}
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if found:
+                return None
+        return None
 
     def sector2(self, actor: KbActor, date: str | None = None) -> str:
         """A second code from the office's role ("Defence Minister" -> MIL), else ""."""

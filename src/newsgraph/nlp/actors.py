@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from ..kb import KbActor, KnowledgeBase, load_kb
 from ..kb.names import HONORIFICS, fold, normal_form
@@ -109,6 +109,13 @@ _TAGGERS: dict[int, ActorTagger] = {}
 
 def tagger_for(doc: Doc) -> ActorTagger | None:
     return _TAGGERS.get(id(doc.vocab))
+
+
+@registry.misc("newsgraph.actor_kb.v1")
+def actor_kb(kb_paths: list[str]) -> KnowledgeBase:
+    """The KB as a registry reference, for configs that want the object itself:
+    ``[components.x.kb] @misc = "newsgraph.actor_kb.v1"`` with ``kb_paths = [...]``."""
+    return load_kb(kb_paths)
 
 
 @Language.factory("newsgraph_actors", default_config={"kb_paths": []},
@@ -468,6 +475,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if not free(span):
             span = n
         person = _title_antecedent(doc, span, coding, found)
+        if person is None and coding.country:  # "the Russian president": the KB's holder
+            person = _title_holder(doc, span, coding, kb, date)
         if person is not None:  # "the minister", "the Belarusian leader"
             g = _Found(span, person.actor, "title", person.kb, coding)
             take(g)
@@ -510,6 +519,33 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
 
 #: Singular nouns for one person in office; "the <title>" refers back to a named person.
+#: Titles the KB can name the holder of, by the start of the office's role.
+_HOLDER_TITLES = {"president": "president", "leader": "leader", "prime minister":
+                  "prime minister", "premier": "prime minister", "chancellor": "chancellor",
+                  "foreign minister": "foreign minister", "defence minister": "defence minister",
+                  "defense minister": "defence minister", "king": "king"}
+
+
+def _title_holder(doc: Doc, span: Span, coding: Coding, kb: KnowledgeBase, date: str | None
+                  ) -> _Found | None:
+    """ "the Belarusian leader" with nobody named before it: who led Belarus at the date."""
+    if span.start == 0 and doc[0].lower_ != "the":
+        return None
+    if doc[max(span.start - 1, 0)].lower_ != "the" and doc[span.start].lower_ != "the":
+        return None
+    if span[-1].tag_ in ("NNS", "NNPS"):
+        return None  # "the Russian ministers" are several people
+    title = fold(span[-1].text) if len(span) else ""
+    two = fold(span[-2:].text) if len(span) >= 2 else ""
+    key = _HOLDER_TITLES.get(two) or _HOLDER_TITLES.get(title)
+    if not key:
+        return None
+    actor = kb.holder(coding.country, key, date)
+    if actor is None:
+        return None
+    return _Found(span, _kb_actor(kb, actor, date), "title", actor)
+
+
 _PERSON_TITLES = {"president", "minister", "prime minister", "foreign minister", "leader",
                   "chancellor", "premier", "spokesman", "spokeswoman", "ambassador",
                   "head of state", "secretary", "press secretary", "defence minister",
