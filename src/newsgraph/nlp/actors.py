@@ -376,7 +376,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             patronymics.append(span)  # "Vladimir Vladimirovich": resolved in step 3
             continue
         label = ent.label_ if ent.label_ != "FAC" else "ORG"
-        nf = normal_form(span.text)
+        # people are keyed by the transliteration-aware form (variants share a key);
+        # organisations and places by the plain folded form
+        nf = normal_form(span.text) if label == "PERSON" else fold(span.text)
         if not nf:
             continue
         actor = Actor(key=f"name:{label}:{nf}", name=span.text, type=label)

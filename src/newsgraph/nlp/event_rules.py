@@ -354,6 +354,8 @@ def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
     out: list[tuple[tuple, Token]] = []
     for c in tok.children:
         if c.i in skip:
+            if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):  # "found X guilty"
+                out += [((level, 2, g.i), g) for g in c.children if g.dep_ in _SUBJ]
             continue
         if c.dep_ == "dative" and c.pos_ != "ADP":
             out.append(((level, 0, c.i), c))
@@ -464,6 +466,8 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
         pair = _between(tok) or (_between(gov) if gov is not None else [])
         if patient is not None:
             cands.append(((0, 0, patient.i), patient))
+        for o in trig.words[1:]:  # "a suspension of air links with 21 countries"
+            cands += _recipient_candidates(o, lex, skip)
     else:
         actor = subject_of(tok)
         cands += _recipient_candidates(tok, lex, skip)
@@ -476,6 +480,14 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
             cands.append(((0, 2, tok.head.i), tok.head))  # "troops sent by Russia"
         pair = _between(tok)
     recipient = _best_recipient(cands, lex)
+    if recipient is None:  # "accepted the demands by protesters": who made them
+        for o in trig.words[1:]:
+            for c in o.children:
+                agent = c if c.dep_ == "poss" else next(
+                    (p for p in c.children if p.dep_ == "pobj"),
+                    None) if c.dep_ == "prep" and c.lower_ == "by" else None
+                if agent is not None and _entity_like(agent, lex):
+                    recipient = agent
     if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
             _entity_like(trig.words[1], lex):
         recipient = trig.words[1]  # "expelled two diplomats": the object is the recipient

@@ -149,13 +149,20 @@ def _adopt_inner_recipient(trig: Trigger, parties, found: dict, lex: EventLexico
 def _attached_place(trig: Trigger) -> Token | None:
     """A place named by "in/into/at" on the event's own words ("deployed troops in X")."""
     heads = [*trig.words, trig.clause]
-    heads += [c for c in trig.token.children if c.dep_ == "xcomp"]
+    heads += [c for c in trig.token.children if c.dep_ in ("xcomp", "dobj")]
     for head in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "across", "inside"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.ent_type_ in _PLACE_LABELS:
                         return p
+                    for g in p.children:  # "in parts of Kashmir"
+                        if g.dep_ == "prep" and g.lower_ == "of":
+                            for q in g.children:
+                                if q.dep_ == "pobj" and q.ent_type_ in _PLACE_LABELS:
+                                    return p
     return None
 
 
@@ -195,10 +202,12 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 # "X said it would ...": the pronoun is the speaker
                 parties.actors[0] = mod.reporter
             place_tok = _attached_place(trig)
-            if place_tok is not None and (lex.quad(trig.event).startswith("material")
-                                          or trig.event == "CONCEDE") and \
-                    trig.event != "PROTEST" and (
-                    not parties.recipients or not entity_like(parties.recipients[0], lex)):
+            if place_tok is not None and (
+                    ((lex.quad(trig.event).startswith("material") or trig.event == "CONCEDE")
+                     and trig.event != "PROTEST"
+                     and (not parties.recipients
+                          or not entity_like(parties.recipients[0], lex)))
+                    or (trig.event == "CONSULT" and not parties.recipients)):
                 # "sought refuge in Bangladesh", "deployed troops in X": the place stands
                 # for its country or region when no actor receives the act
                 parties.recipients[:] = [place_tok]
