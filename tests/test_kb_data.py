@@ -160,6 +160,37 @@ def test_kb_data_office_dates_are_well_formed_and_ordered():
             assert end is None or start <= end, (p["id"], off)
 
 
+# Offices held by one person at a time; two holders overlapping is a data-entry error unless
+# history really had two (listed here with why).
+SINGLE_HOLDER = HEAD_OF_GOV | FOREIGN_MINISTER | {
+    "President", "King", "Queen", "Defence Minister", "Secretary of Defense",
+    "Defence Secretary"}
+KNOWN_OVERLAPS = {
+    ("KGZ", "President"): "Otunbayeva's interim government from 2010-04-07; Bakiyev resigned "
+                          "formally on 2010-04-15",
+    ("KOR", "President"): "acting presidents served while Yoon Suk Yeol was suspended "
+                          "(2024-12-14 to his removal on 2025-04-04)",
+}
+
+
+def test_kb_data_single_holder_offices_do_not_overlap():
+    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    for p in people():
+        for off in p["offices"]:
+            role = off["role"].removeprefix("Acting ")
+            if off["country"] in NON_STATE or role not in SINGLE_HOLDER:
+                continue
+            end = _date(off["end"]) or dt.date.max
+            spans[(off["country"], role)].append((_date(off["start"]), end, p["id"]))
+    clashes = []
+    for key, items in spans.items():
+        items.sort()
+        for (_, end_a, a), (start_b, _, b) in zip(items, items[1:], strict=False):
+            if a != b and (end_a - start_b).days > 7 and key not in KNOWN_OVERLAPS:
+                clashes.append((key, a, b))
+    assert not clashes
+
+
 def _surface_forms() -> dict[str, set[str]]:
     """Normalised alias -> the ids of the entries that carry it."""
     owners: dict[str, set[str]] = defaultdict(set)
