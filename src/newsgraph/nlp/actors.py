@@ -46,6 +46,9 @@ from .doc_ext import ensure_extensions
 __all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
 
 _NER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Entities whose words are not actors even when one is a sector noun ("Shark Tank").
+_NOT_GROUP_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME",
+                   "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "via",
              "toward", "towards", "through", "around", "visited", "visit", "visiting"}
@@ -414,6 +417,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
             sur if len(sur) == 1 else []
+        if pick and not active and not counts.get(pick[0].actor.country):
+            # a bare surname of someone out of office, in an article that never mentions
+            # their country, is more likely somebody else ("WALLACE" the TV host)
+            pick = []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
     for span in patronymics:  # an address form of nobody named here: a name of its own
@@ -467,7 +474,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     # 5. groups: sector nouns with their country
     for n in noun_spans:
-        if not free(n) or n.start in used_context or _modifier_only(n, noun_spans):
+        if not free(n) or n.start in used_context or _modifier_only(n, noun_spans) or \
+                n[0].ent_type_ in _NOT_GROUP_ENTS:
             continue
         coding = _group_coding(doc, n, noun_spans, country_spans, home, kb)
         if not coding.sector:
@@ -476,9 +484,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         span = doc[start:coding.end or n.end]
         if not free(span):
             span = n
-        person = _title_antecedent(doc, span, coding, found)
-        if person is None and coding.country:  # "the Russian president": the KB's holder
-            person = _title_holder(doc, span, coding, kb, date)
+        person = _title_antecedent(doc, span, coding, found, kb, date)
+        if person is None and (coding.country or strong_home):
+            # "the Russian president" with nobody named before: the KB's office holder
+            person = _title_holder(doc, span, coding.country or home, kb, date)
         if person is not None:  # "the minister", "the Belarusian leader"
             g = _Found(span, person.actor, "title", person.kb, coding)
             take(g)
@@ -521,6 +530,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
 
 #: Singular nouns for one person in office; "the <title>" refers back to a named person.
+#: Offices one person holds at a time in a country.
+_UNIQUE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen",
+                  "foreign minister", "defence minister", "defense minister", "head of state"}
 #: Titles the KB can name the holder of, by the start of the office's role.
 _HOLDER_TITLES = {"president": "president", "leader": "leader", "prime minister":
                   "prime minister", "premier": "prime minister", "chancellor": "chancellor",
@@ -528,7 +540,7 @@ _HOLDER_TITLES = {"president": "president", "leader": "leader", "prime minister"
                   "defense minister": "defence minister", "king": "king"}
 
 
-def _title_holder(doc: Doc, span: Span, coding: Coding, kb: KnowledgeBase, date: str | None
+def _title_holder(doc: Doc, span: Span, country: str, kb: KnowledgeBase, date: str | None
                   ) -> _Found | None:
     """ "the Belarusian leader" with nobody named before it: who led Belarus at the date."""
     if span.start == 0 and doc[0].lower_ != "the":
@@ -542,7 +554,7 @@ def _title_holder(doc: Doc, span: Span, coding: Coding, kb: KnowledgeBase, date:
     key = _HOLDER_TITLES.get(two) or _HOLDER_TITLES.get(title)
     if not key:
         return None
-    actor = kb.holder(coding.country, key, date)
+    actor = kb.holder(country, key, date)
     if actor is None:
         return None
     return _Found(span, _kb_actor(kb, actor, date), "title", actor)
@@ -556,28 +568,42 @@ _PERSON_TITLES = {"president", "minister", "prime minister", "foreign minister",
                   "commander", "head"}
 
 
-def _title_antecedent(doc: Doc, span: Span, coding: Coding, found: list[_Found]
-                      ) -> _Found | None:
-    """The person a definite title ("the minister", "the Belarusian leader") names."""
+def _title_antecedent(doc: Doc, span: Span, coding: Coding, found: list[_Found],
+                      kb: KnowledgeBase, date: str | None) -> _Found | None:
+    """The person a definite title ("the minister", "the Belarusian leader") names: the
+    latest named person before it whose office has that title, else whose sector is the
+    title's; a person of unknown sector only for a vague title ("the leader")."""
     if span.start == 0 or doc[span.start - 1].lower_ not in ("the", "this"):
         if doc[span.start].lower_ not in ("the", "this"):
             return None
+    if span[-1].tag_ in ("NNS", "NNPS"):
+        return None  # "the ministers" are several people
     words = [t.lower_ for t in span if t.lower_ not in ("the", "this")]
     head = " ".join(words)
-    if not any(head.endswith(t) for t in _PERSON_TITLES):
+    title = next((t for t in sorted(_PERSON_TITLES, key=len, reverse=True)
+                  if head.endswith(t)), None)
+    if title is None:
         return None
-    best = None
+    best: tuple[int, int, _Found] | None = None
     for f in found:
         if f.span.start >= span.start or f.actor.type != "PERSON" or f.kind != "name":
             continue
         if coding.country and f.actor.country and f.actor.country != coding.country:
             continue
-        if coding.sector not in ("", "GOV") and f.actor.sector and f.actor.sector != coding.sector:
+        office = kb.office(f.kb, date) if f.kb is not None else None
+        if office is not None and fold(office.role).startswith(title.split()[-1]):
+            rank = 2  # "the president" after a president
+        elif title in _UNIQUE_TITLES:
+            continue  # "the president" is not any official: the holder is tried next
+        elif f.actor.sector and f.actor.sector == (coding.sector or "GOV"):
+            rank = 1
+        elif not f.actor.sector and title in ("leader", "head"):
+            rank = 0
+        else:
             continue
-        if best is None or f.span.start > best.span.start:
-            best = f
-    return best
-
+        if best is None or (rank, f.span.start) > best[:2]:
+            best = (rank, f.span.start, f)
+    return best[2] if best else None
 
 
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents",
@@ -605,7 +631,8 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
     # left: adjectives, other sector nouns, country words, possessives
     while start > 0:
         t = doc[start - 1]
-        if start - 1 in country_spans or t.text in ("'s", "’s", "-") or \
+        if start - 1 in country_spans or t.text == "-" or \
+                (t.text in ("'s", "’s") and start - 2 in country_spans) or \
                 (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
                 any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \

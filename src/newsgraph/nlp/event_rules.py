@@ -335,6 +335,15 @@ def _entity_like(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _direct(tok: Token, trig: Trigger) -> bool:
+    """Whether a party hangs directly off the event's words ("met X", "talks with X")."""
+    heads = {trig.token.i, trig.clause.i}
+    if tok.head.i in heads:
+        return True
+    return tok.head.dep_ in ("prep", "dative") and tok.head.lower_ in ("with", "to") \
+        and tok.head.head.i in heads
+
+
 def _named(tok: Token) -> bool:
     """A name, or a noun phrase with a name in it ("the OPCW visit", "Russia's plan")."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in _ENTITY_TYPES or any(
@@ -486,8 +495,11 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
                 agent = c if c.dep_ == "poss" else next(
                     (p for p in c.children if p.dep_ == "pobj"),
                     None) if c.dep_ == "prep" and c.lower_ == "by" else None
-                if agent is not None and _entity_like(agent, lex):
+                if agent is not None and agent.pos_ != "PRON" and _entity_like(agent, lex):
                     recipient = agent
+    if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
+            trig.event in ("REJECT", "ACCUSE", "SUPPORT"):
+        recipient = trig.words[1]  # "boycotted the meeting": what was rejected
     if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
             _entity_like(trig.words[1], lex):
         recipient = trig.words[1]  # "expelled two diplomats": the object is the recipient
@@ -519,7 +531,7 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
     if trig.event in SYMMETRIC and len(actors) > 1 and (
-            recipient is None or not _named(recipient)):
+            recipient is None or not _named(recipient) or not _direct(recipient, trig)):
         # "the United States and South Korea failed to reach agreement on a deal"
         return Parties(actors[:1], actors[1:])
     if pair and len(pair) > 1 and actors and actors[0].i == pair[0].i:
