@@ -18,6 +18,11 @@ import pytest
 import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "kb" / "data"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+
+
+def _load(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
 
 # Non-state "country" codes used in the shipped data (see kb/data/README.md).
 NON_STATE = {"IGO", "NGO", "IMG"}
@@ -65,26 +70,26 @@ def _date(value: object) -> dt.date | None:
 
 @cache
 def countries() -> list[dict]:
-    return yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    return _load(DATA / "countries.yaml")
 
 
 @cache
 def orgs() -> list[dict]:
-    return yaml.safe_load((DATA / "igos.yaml").read_text(encoding="utf-8"))
+    return _load(DATA / "igos.yaml")
 
 
 @cache
 def people() -> list[dict]:
     out = []
     for path in sorted((DATA / "people").glob("*.yaml")):
-        for rec in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for rec in _load(path):
             out.append({**rec, "_file": path.name})
     return out
 
 
 @cache
 def ambiguous() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "ambiguous_aliases.yaml").read_text(encoding="utf-8"))
+    return _load(DATA / "ambiguous_aliases.yaml")
 
 
 def country_codes() -> set[str]:
