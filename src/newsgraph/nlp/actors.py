@@ -417,9 +417,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
             sur if len(sur) == 1 else []
-        if pick and not active and not counts.get(pick[0].actor.country):
+        if pick and not active and len(doc) > 30 and not counts.get(pick[0].actor.country):
             # a bare surname of someone out of office, in an article that never mentions
-            # their country, is more likely somebody else ("WALLACE" the TV host)
+            # their country, is more likely somebody else ("WALLACE" the TV host); a short
+            # phrase has no context to judge by
             pick = []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
@@ -632,7 +633,8 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
     while start > 0:
         t = doc[start - 1]
         if start - 1 in country_spans or t.text == "-" or \
-                (t.text in ("'s", "’s") and start - 2 in country_spans) or \
+                (t.text in ("'s", "’s") and start >= 2 and (start - 2 in country_spans
+                                                             or doc[start - 2].is_title)) or \
                 (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
                 any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
