@@ -14,6 +14,10 @@ def tag(base_nlp, tmp_path_factory):
     """Run base spaCy + an ActorTagger with the fixture KB; returns a function text -> Doc."""
     ensure_extensions()
     folder = write_kb(tmp_path_factory.mktemp("kb"))
+    (folder / "people_more.yaml").write_text(
+        "- id: test-outofoffice\n  name: Zed Outofoffice\n  aliases: [Outofoffice]\n"
+        "  offices:\n    - {country: NZL, sector: GOV, start: 2001-01-01, end: 2010-01-01}\n",
+        encoding="utf-8")
     tagger = ActorTagger(base_nlp, "newsgraph_actors", kb_paths=[str(folder)])
 
     def run(text, date=None, dateline=None):
@@ -141,3 +145,19 @@ def test_actors_actor_at_finds_longest_overlap(tag):
     start = doc.text.index("Semyonov")
     m = actor_at(doc, start, start + 3)
     assert m is not None and "Semyonov" in m.text
+
+
+_FILLER = "The talks lasted for several hours and covered trade, energy and transport. " * 3
+
+
+def test_actors_bare_surname_of_former_official_needs_country(tag):
+    doc = tag(_FILLER + "Outofoffice said the host was wrong.", date="2016-10-01")
+    assert all(m.actor.key != "kb:test-outofoffice" for m in doc._.ng_mentions)
+    doc = tag(_FILLER + "In New Zealand, Outofoffice said the host was wrong.",
+              date="2016-10-01")
+    assert any(m.actor.key == "kb:test-outofoffice" for m in doc._.ng_mentions)
+
+
+def test_actors_sector_words_modifying_things_are_not_groups(tag):
+    doc = tag("He rejected the official result and a criminal case was opened.")
+    assert not [m for m in doc._.ng_mentions if m.kind == "group"]
