@@ -31,6 +31,7 @@ country (``kb:country:RUS:GOV`` for its government: "the Kremlin", "Moscow said"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -59,7 +60,8 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.IGNORECASE)
 _GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "spokeswoman",
                   "spokesperson", "member", "members", "head", "chief", "employee",
                   "employees", "staff", "representative", "representatives", "accountant",
-                  "leader", "leaders", "agency", "unit", "units", "source", "sources"}
+                  "leader", "leaders", "agency", "unit", "units", "source", "sources",
+                  "department", "ministry", "office", "service", "committee", "directorate"}
 #: "Somalia-based", "Kurdish-led": a place or people before the hyphen modifies the group.
 _HYPHEN_MODIFIERS = {"based", "led", "backed", "run", "born", "controlled", "held"}
 _STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
@@ -216,6 +218,8 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
             break
         if t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num:
             break
+        if t.pos_ == "ADP" and t.lower_ != "of":
+            break  # "worry about Hillary Clinton": not a title
         if _sent_start(doc, i) and i != start:
             break
         i -= 1
@@ -394,13 +398,17 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             last = normal_form(f.span[-1].text)
             people.setdefault(last, f)
             people.setdefault("first:" + normal_form(f.span[0].text), f)
-    retyped: list[_Found] = []
-    for f in found:  # NER's ORG/GPE for a known surname ("Tikhanovskaya" as ORG)
-        if f.kb is None and f.actor.type != "PERSON" and len(f.span) == 1:
-            full = people.get(normal_form(f.span.text))
-            if full is not None:
+    first_names = Counter(k for k in people if k.startswith("first:"))
+    for f in found:
+        # a lone surname (NER may call it ORG: "Tikhanovskaya") or a first name used alone
+        # ("Hillary") of a person named in full in this article is that person
+        if f.kb is None and len(f.span) == 1 and f.actor.key.startswith("name:"):
+            nf = normal_form(f.span.text)
+            full = people.get(nf)
+            if full is None and f.actor.type == "PERSON" and first_names["first:" + nf] == 1:
+                full = people.get("first:" + nf)
+            if full is not None and full is not f:
                 f.actor, f.kb = full.actor, full.kb
-                retyped.append(f)
     for span, cands in surname_only:
         if not free(span):
             continue
@@ -417,10 +425,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
             sur if len(sur) == 1 else []
-        if pick and not active and len(doc) > 30 and not counts.get(pick[0].actor.country):
-            # a bare surname of someone out of office, in an article that never mentions
-            # their country, is more likely somebody else ("WALLACE" the TV host); a short
-            # phrase has no context to judge by
+        if pick and len(doc) > 30 and not counts.get(pick[0].actor.country):
+            # a bare surname of someone whose country the article never mentions is more
+            # likely somebody else ("WALLACE" the TV host, "Rasmussen" the pollster); a
+            # short phrase has no context to judge by
             pick = []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
@@ -452,6 +460,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         needs = f.kb is None or not f.actor.sector or f.actor.sector == "ELI"
         coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
                            noun_spans)
+        if f.kb is not None and coding.end is not None and not any(
+                n.end == f.span.start for n in noun_spans):
+            coding = Coding()  # a KB person is recoded only by a title right before the name
         if coding.start is not None:
             used_context.update(range(coding.start, coding.end or coding.start))
         if f.kb is None and f.actor.type == "ORG":
