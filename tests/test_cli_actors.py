@@ -65,3 +65,4 @@ def test_cli_evaluate_actors_scores_a_small_file(tmp_path):
     assert score["cases"] == 3
     assert abs(score["all_fields"] - 2 / 3) < 1e-9
     assert list(score["failures"]) == ["country"]
+    assert score["by_kind"]["group noun"] == {"cases": 2, "right": 1}

@@ -152,6 +152,12 @@ def evaluate_actors_command(
     out.print(f"  country right: {result['country']:.1%}   sector right: {result['sector']:.1%}")
     for fld, v in sorted(result["fields"].items()):
         out.print(f"  {fld:<8} {v['share']:.1%} of {v['n']}")
+    kinds = Table(title="cases by what the phrase was resolved to")
+    for col in ("resolved to", "cases", "all fields right"):
+        kinds.add_column(col)
+    for kind, c in result["by_kind"].items():
+        kinds.add_row(kind, str(c.get("cases", 0)), str(c.get("right", 0)))
+    out.print(kinds)
     table = Table(title="failures by wrong field(s)")
     for col in ("wrong", "n", "examples (text: expected / got)"):
         table.add_column(col)

@@ -83,11 +83,24 @@ def code_phrase(nlp, text: str, date: str | None = None) -> dict[str, str]:
     m = head_mention(doc)
     if m is None:
         return {"text": text, "name": "", "country": "", "sector": "", "sector2": "",
-                "wikidata": ""}
+                "wikidata": "", "kind": "nothing found"}
     sector2 = (doc.user_data.get("ng_sector2") or {}).get(f"{m.start}:{m.end}", "")
     name = "" if m.kind == "group" else m.actor.name
     return {"text": text, "name": name, "country": m.actor.country, "sector": m.actor.sector,
-            "sector2": sector2, "wikidata": m.actor.wikidata or "", "key": m.actor.key}
+            "sector2": sector2, "wikidata": m.actor.wikidata or "", "key": m.actor.key,
+            "kind": _kind(m)}
+
+
+def _kind(m) -> str:
+    """What the coder resolved a phrase to, for grouping failures."""
+    kb = m.actor.key.startswith("kb:")
+    if m.kind in ("group", "title", "demonym", "metonym", "capital"):
+        return {"group": "group noun", "title": "title"}.get(m.kind, "country word")
+    if m.actor.type == "PERSON":
+        return "KB person" if kb else "person outside the KB"
+    if m.actor.type == "GPE":
+        return "country" if kb else "place outside the KB"
+    return "KB organisation" if kb else "organisation outside the KB"
 
 
 def _iso(date: Any) -> str | None:
@@ -138,6 +151,7 @@ def score_actors(cases: Iterable[dict[str, Any]], code: Callable[[str, str | Non
     field_n: Counter[str] = Counter()
     field_ok: Counter[str] = Counter()
     failures: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     for case in cases:
         expect = case.get("expect") or {}
         got = code(case.get("text") or "", case.get("date"))
@@ -163,13 +177,16 @@ def score_actors(cases: Iterable[dict[str, Any]], code: Callable[[str, str | Non
             field_ok[fld] += ok
             if not ok:
                 wrong.append(fld)
+        kind = got.get("kind") or "nothing found"
+        by_kind[kind]["cases"] += 1
         if not wrong:
             all_ok += 1
+            by_kind[kind]["right"] += 1
         else:
-            kind = "+".join(sorted(wrong))
-            failures[kind].append({"name": case.get("name"), "text": case.get("text"),
-                                   "expect": expect, "got": {k: got.get(k) for k in (
-                                       "name", "country", "sector", "sector2")}})
+            failures["+".join(sorted(wrong))].append({
+                "name": case.get("name"), "text": case.get("text"), "expect": expect,
+                "got": {k: got.get(k) for k in ("name", "country", "sector", "sector2",
+                                                "kind")}})
     return {
         "cases": n,
         "all_fields": all_ok / n if n else 0.0,
@@ -177,4 +194,5 @@ def score_actors(cases: Iterable[dict[str, Any]], code: Callable[[str, str | Non
         "country": field_ok["country"] / field_n["country"] if field_n["country"] else 0.0,
         "sector": field_ok["code_1"] / field_n["code_1"] if field_n["code_1"] else 0.0,
         "failures": dict(failures),
+        "by_kind": {k: dict(v) for k, v in sorted(by_kind.items())},
     }
