@@ -118,3 +118,22 @@ def test_kb_surname_field_and_second_code_from_role(tmp_path):
     kb = KnowledgeBase.load([path])
     assert any(c.actor.id == "k" and c.kind == "surname" for c in kb.lookup("Kim"))
     assert kb.sector2(kb.actors["k"], "2021-01-01") == "MIL"
+
+
+def test_kb_user_file_replaces_shipped_record(tmp_path):
+    shipped = load_kb()
+    some_org = next(a for a in shipped.actors.values() if a.type == "ORG")
+    path = tmp_path / "orgs_override.yaml"
+    path.write_text(f"- id: {some_org.id}\n  name: {some_org.name}\n  country: NGO\n"
+                    "  sector: NGO\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert (kb.actors[some_org.id].country, kb.actors[some_org.id].sector) == ("NGO", "NGO")
+
+
+def test_kb_duplicate_id_in_user_files_is_an_error(tmp_path):
+    text = "- id: dup\n  name: Dup One\n  country: USA\n  sector: BUS\n"
+    (tmp_path / "orgs_a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "orgs_b.yaml").write_text(text.replace("One", "Two"), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as exc:
+        KnowledgeBase.load([tmp_path])
+    assert exc.value.field == "id" and "orgs_b.yaml" in str(exc.value)

@@ -292,7 +292,12 @@ class KnowledgeBase:
     def _add_actor(self, path: Path, rec: dict[str, Any], actor: KbActor) -> None:
         if actor.id in self.actors:
             other = self.actors[actor.id]
-            raise self._fail(f"id {actor.id!r} already used in {other.source}", path, rec, "id")
+            # a user file may replace a shipped record (same id); anything else is a clash
+            if not (_shipped(other.source) and not _shipped(str(path))):
+                raise self._fail(f"id {actor.id!r} already used in {other.source}", path, rec,
+                                 "id")
+            if actor.type == "GPE":
+                self._extra.pop(actor.id, None)
         self.actors[actor.id] = actor
         self._records[actor.id] = (path, rec)
 
@@ -489,6 +494,10 @@ class KnowledgeBase:
             if c.actor.type == "GPE":
                 return c.actor.country
         return None
+
+
+def _shipped(path: str) -> bool:
+    return Path(path).resolve().is_relative_to(DATA_DIR.resolve())
 
 
 def _neg(date: str) -> str:
