@@ -56,6 +56,7 @@ class EventLexicon:
     verbs_need_object: set[str] = field(default_factory=set)
     actor_nouns: set[str] = field(default_factory=set)
     patient_nouns: set[str] = field(default_factory=set)
+    aid_purposes: dict[str, Label] = field(default_factory=dict)
     # (noun lemma, governing verb lemma) -> label
     noun_with_verb: dict[tuple[str, str], Label] = field(default_factory=dict)
     nominalizations: dict[str, str] = field(default_factory=dict)
@@ -128,6 +129,8 @@ class EventLexicon:
         self.verbs_need_object.update(_as_list(data.get("verbs_need_object")))
         self.actor_nouns.update(_as_list(data.get("actor_nouns")))
         self.patient_nouns.update(_as_list(data.get("patient_nouns")))
+        for word, value in (data.get("aid_purposes") or {}).items():
+            self.aid_purposes[str(word).lower()] = self._label(value, source, f"aid_purposes.{word}")
         for kind, words in (data.get("frames") or {}).items():
             self.frames.setdefault(kind, set()).update(_as_list(words))
         if data.get("recipient_preps"):

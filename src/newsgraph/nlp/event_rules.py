@@ -104,7 +104,7 @@ def _light_governor(noun: Token) -> Token | None:
     tok = noun
     for _ in range(4):
         if tok.dep_ in ("dobj", "obj", "pobj", "prep", "attr", "oprd", "nsubjpass", "nsubj",
-                        "dative", "npadvmod", "appos", "conj", "compound") and tok.head is not tok:
+                        "dative", "npadvmod", "appos", "conj", "compound") and tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in _VERB_POS or tok.pos_ == "AUX":
                 return tok
@@ -208,6 +208,13 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         if consumed is not None:
             used.add(consumed.i)
         found.append(Trigger(tok, event, mode, "noun", words, governor, light))
+    for t in found:  # "sent troops to the peacekeeping mission" is aid, not a build-up
+        if t.event == "MOBILIZE":
+            for d in t.token.subtree:
+                label = lex.aid_purposes.get(d.lemma_.lower())
+                if label is not None:
+                    t.event, t.mode = label
+                    break
     return _drop_directives(found, lex)
 
 
@@ -275,7 +282,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in _OBJ:
         return subject_of(verb.head.head, depth + 1)  # "passed a resolution criticizing X"
     if verb.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp") \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         if verb.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children):
             return None
         head = verb.head
@@ -590,7 +597,7 @@ def party_span(tok: Token) -> tuple[int, int]:
 def _chain(tok: Token, limit: int = 8) -> list[Token]:
     """The token and its heads up to the root."""
     out = [tok]
-    while tok.head is not tok and len(out) < limit:
+    while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
     return out
@@ -615,7 +622,7 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
     """Negation and modality of one trigger from the words that govern it."""
     out = Modality()
     clause = trig.clause
-    toks = [trig.token, clause] if clause is not trig.token else [clause]
+    toks = [trig.token, clause] if clause.i != trig.token.i else [clause]
     for t in toks:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):

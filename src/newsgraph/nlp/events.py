@@ -44,6 +44,8 @@ __all__ = ["EventCoder", "code_events", "make_event_coder"]
 _COOPERATIVE_ACTS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT", "SUPPORT"}
 _HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: how many clause levels a missing actor or recipient is worth when ranking events
+_MISSING_PARTY_COST = 1.0
 _THIRD_PERSON = {"it", "they", "he", "she", "we"}
 
 
@@ -97,7 +99,7 @@ def _party(doc: Doc, head: Token | None) -> EventParty | None:
 
 def _attach_verb(tok: Token) -> Token:
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -112,7 +114,7 @@ def _pick_timex(trig: Trigger, sent: Span, timexes: list[Timex]) -> Timex | None
         span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        if _attach_verb(span.root) is clause or span.root.head is trig.token:
+        if _attach_verb(span.root).i == clause.i or span.root.head.i == trig.token.i:
             return t
     return inside[0] if len(inside) == 1 else None
 
@@ -127,7 +129,7 @@ def _pick_place(trig: Trigger, sent: Span, party_spans: list[tuple[int, int]]) -
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is None or prev.lower_ not in ("in", "at"):
             continue
-        attached = prev.head is trig.clause or prev.head is trig.token
+        attached = prev.head.i in (trig.clause.i, trig.token.i)
         places.append((not attached, ent.start, ent))
     if not places:
         return None
@@ -224,6 +226,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
             place = _pick_place(trig, sent, char_spans)
             t_start, t_end = trig.span
             quote = _quote_at(doc, t_start, t_end)
+            if quote is not None and quote.cue_start is not None and any(
+                    t.token.idx == quote.cue_start for t in triggers):
+                quote = None  # "refused to allow ...": the "quote" is the refusal's complement
             modality = "reported" if quote is not None and mod.modality == "asserted" \
                 else mod.modality
             promise = None
@@ -264,8 +269,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                         continue
                     seen.add(ev.id)
                     has = (actor is not None) + (recipient is not None)
-                    key = (si, depth + li * 0.1 + (0 if modal != "hypothetical" else 0.5),
-                           -has, pi, t_start)
+                    # prominence: main clause first, then events with both parties named
+                    key = (si, depth + li * 0.1 + (0 if modal != "hypothetical" else 0.5)
+                           + _MISSING_PARTY_COST * (2 - has), pi, t_start)
                     ranked.append((key, ev))
     ranked.sort(key=lambda kv: kv[0])
     return [ev for _, ev in ranked]

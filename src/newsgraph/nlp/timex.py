@@ -205,7 +205,7 @@ def is_future(span: Span) -> bool:
     """Whether the clause around ``span`` speaks of the future ("will meet", "is to visit")."""
     token = span.root
     for _ in range(6):  # climb to the governing verb
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     for child in token.children:
