@@ -192,6 +192,8 @@ def _junk(span: Span, kb: KnowledgeBase) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
         return True
+    if len(words) == 1 and kb.candidates(span.text):
+        return False  # a KB word ("Belarusian", "Kremlin") is never junk
     junk = sum(1 for t in words if t.lower_ in kb.junk)
     if junk and junk * 2 >= len(words):
         return True
@@ -717,8 +719,13 @@ def _correct_ents(doc: Doc, found: list[_Found], kb: KnowledgeBase) -> None:
     for f in found:
         if f.kind == "name" and f.actor.type in ("PERSON", "ORG", "GPE"):
             spans.append(Span(doc, f.span.start, f.span.end, label=f.actor.type))
+        elif f.kind in ("capital", "demonym"):
+            label = "GPE" if f.kind == "capital" else "NORP"
+            spans.append(Span(doc, f.span.start, f.span.end, label=label))
+    covered = [f.span for f in found]
     keep = [e for e in doc.ents if not any(s.start < e.end and e.start < s.end for s in spans)
-            and not (e.label_ in _NER_TYPES and _junk(_trim(e), kb))]
+            and not (e.label_ in _NER_TYPES and _junk(_trim(e), kb)
+                     and not any(c.start < e.end and e.start < c.end for c in covered))]
     try:
         doc.ents = filter_spans(spans + keep)
     except ValueError:  # a conflict spaCy refuses: keep NER's own entities
