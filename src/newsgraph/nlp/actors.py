@@ -341,8 +341,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # a capital standing for its state ("Moscow said") is its government;
                 # after "in"/"to", or as a dateline ("MINSK, Feb 25"), it is a place
                 prev = doc[span.start - 1].lower_ if span.start else ""
-                dateline = span.end < len(doc) and doc[span.end].text in (",", "(") and (
-                    span.start <= 1 or (span.text.isupper() and "\n" in doc[span.start - 1].text_with_ws))
+                dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") \
+                    and (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
                 sector = "" if prev in _LOCATIVE or dateline else "GOV"
                 if dateline and not home_hint:
                     home_hint.append(code)
@@ -353,8 +353,6 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 take(f)
         elif cands:
             surname_only.append((span, cands))
-    home, strong_home = _home_country(doc, kb, counts, home_hint)
-
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
     for ent in doc.ents:
@@ -452,6 +450,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             full = people.get(normal_form(tok.text))
             if full is not None and full.span.start != tok.i:
                 take(_Found(doc[tok.i:tok.i + 1], full.actor, "name", full.kb))
+
+    home, strong_home = _home_country(doc, kb, counts, home_hint, found)
 
     # 4. context coding
     used_context: set[int] = set()
@@ -695,21 +695,30 @@ def _pick(kb: KnowledgeBase, cands: list, date: str | None, counts: dict[str, in
     return min(cands, key=score)
 
 
-def _home_country(doc: Doc, kb: KnowledgeBase, counts: dict[str, int],
-                  hint: list[str]) -> tuple[str, bool]:
-    """The country an article is about: its dateline's, else the most mentioned; and
-    whether that is clear (a dateline, or a majority of at least two country mentions)."""
-    dateline = doc._.ng_dateline
-    if dateline:
-        code = kb.country_code(dateline)
-        if code:
-            return code, True
-    if hint:
-        return hint[0], True
-    if counts:
-        code, n = max(counts.items(), key=lambda kv: kv[1])
-        return code, n >= 2 and n * 2 > sum(counts.values())
-    return "", False
+def _home_country(doc: Doc, kb: KnowledgeBase, counts: dict[str, int], hint: list[str],
+                  found: list[_Found]) -> tuple[str, bool]:
+    """The country an article is about, and whether that is clear.
+
+    Every mention of a country (name, adjective, capital) and of a KB person or body
+    counts one; the dateline's country counts two more (a dateline says where the reporter
+    is, not always what the story is about: "VILNIUS (AFP) - Belarusian opposition ...").
+    Clear: at least two votes and half of them.
+    """
+    votes = Counter(counts)
+    for f in found:
+        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and len(f.actor.country) == 3 \
+                and f.actor.country in kb.countries:
+            votes[f.actor.country] += 1
+    place = None
+    if doc._.ng_dateline:
+        place = kb.country_code(doc._.ng_dateline)
+    place = place or (hint[0] if hint else None)
+    if place:
+        votes[place] += 2
+    if not votes:
+        return "", False
+    code, n = votes.most_common(1)[0]
+    return code, n >= 2 and n * 2 >= sum(votes.values())
 
 
 def _correct_ents(doc: Doc, found: list[_Found], kb: KnowledgeBase) -> None:

@@ -380,10 +380,14 @@ def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
             # "closed all borders with Kurdistan": the thing's own recipient phrase
             out += [((level, 2.5, i), t) for (_, _, i), t in
                     _prep_candidates(c, lex, skip)]
+            for a in c.children:  # "lifted restrictions imposed on Olmert"
+                if a.dep_ == "acl" and a.tag_ == "VBN":
+                    out += [((level, 2.5, i), t) for (_, _, i), t in
+                            _prep_candidates(a, lex, skip)]
         elif c.dep_ in ("prep", "dative", "prt") and c.lower_ in lex.recipient_preps:
             out += [((level, pref, i), t) for (_, pref, i), t in
                     _prep_candidates(tok, lex, skip, only=c)]
-        elif c.dep_ == "ccomp" and level == 0:  # "demanded that the minister apologize"
+        elif c.dep_ in ("ccomp", "acl") and level == 0:  # "demanded that the minister apologize"
             subj = next((g for g in c.children if g.dep_ in _SUBJ), None)
             if subj is not None:
                 out.append(((1, 2, subj.i), subj))
