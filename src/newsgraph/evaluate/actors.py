@@ -78,8 +78,10 @@ def code_phrase(nlp, text: str, date: str | None = None) -> dict[str, str]:
     ensure_extensions()
     doc = nlp.make_doc(text)
     doc._.ng_date = _iso(date)
-    for _, proc in nlp.pipeline:
+    for name, proc in nlp.pipeline:
         doc = proc(doc)
+        if name == "newsgraph_actors":
+            break  # quotes and events add nothing to one actor phrase
     m = head_mention(doc)
     if m is None:
         return {"text": text, "name": "", "country": "", "sector": "", "sector2": "",
