@@ -78,6 +78,10 @@ def subject_of(verb: Token) -> Token | None:
                 return None  # "X was told that": X is the hearer, not the speaker
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement saying ...", "the letter urging ..."
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+            v = v.head.head  # "responded ... by saying ...", "despite admitting ..."
+            seen += 1
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
             v = v.head
             seen += 1

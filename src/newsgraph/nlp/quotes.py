@@ -429,6 +429,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
                                           not _agentive(doc, f),
                                           min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
+        if frame is not None and frame.cue.lemma_.lower() not in _SAY and not _agentive(doc, frame):
+            frame = None  # "All this fear ...": a cue word whose subject cannot speak
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
         if frame is not None:
             used_frames.add(frame.cue_start)
