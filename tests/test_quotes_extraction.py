@@ -193,3 +193,34 @@ def test_quotes_component_config_direct_only(base_nlp):
     doc._.ng_mentions = []
     doc = comp(doc)
     assert [q.kind for q in doc._.quotes] == ["direct"]
+
+
+def test_quotes_transcript_labels(annotate_text):
+    text = ("Sergei Lavrov gave an interview. Partial transcript:\n"
+            "LAVROV: We are ready to talk to anyone who respects our interests.\n"
+            "HOST: And the sanctions?\n"
+            "LAVROV: They have never worked and they never will.\n")
+    found = quotes(annotate_text, text)
+    assert [q.content for q in found] == [
+        "We are ready to talk to anyone who respects our interests.",
+        "They have never worked and they never will."]
+    assert all(q.speaker_text == "LAVROV" and q.cue == ":" for q in found)
+    assert all("Lavrov" in (q.speaker or "") for q in found)
+
+
+def test_quotes_as_x_put_it(annotate_text):
+    q = only(annotate_text, 'As Sergei Lavrov put it, "the West has run out of ideas about '
+                            'how to deal with us."')
+    assert q.kind == "direct" and q.speaker_text == "Sergei Lavrov" and q.cue == "put"
+
+
+def test_quotes_attribution_after_question_mark(annotate_text):
+    q = only(annotate_text, "“Why should we wait any longer?” Lukashenko said.")
+    assert q.content == "Why should we wait any longer?" and q.speaker_text == "Lukashenko"
+
+
+def test_quotes_quote_after_attributed_sentence_takes_its_voice(annotate_text):
+    found = quotes(annotate_text, 'The talks may resume in March, Peskov said. "Everything '
+                                  'depends on the other side and on its readiness to compromise."')
+    assert [q.kind for q in found] == ["indirect", "direct"]
+    assert all(q.speaker_text == "Peskov" for q in found)

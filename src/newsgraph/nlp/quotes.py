@@ -243,6 +243,16 @@ def _agentive(doc: Doc, f: Frame) -> bool:
     return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None
 
 
+def _named_in_doc(doc: Doc, label: str) -> Mention | None:
+    """The person a capitals label names ("LAVROV" -> the Sergei Lavrov mentioned elsewhere)."""
+    for m in doc._.ng_mentions or []:
+        words = m.text.split()
+        if m.actor.type == "PERSON" and words and (m.text.upper() == label
+                                                   or words[-1].upper() == label):
+            return m
+    return None
+
+
 _LABEL = re.compile(r"[\"“„«]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 
 
@@ -266,8 +276,8 @@ def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Vo
         if span is None:
             continue
         colon = doc.text.index(":", m.end(1))
-        out[li] = (_Voice(span, mention if named else _resolve(doc, span, span.root), ":",
-                          colon, colon + 1), m.end())
+        found = mention if named else (_resolve(doc, span, span.root) or _named_in_doc(doc, name))
+        out[li] = (_Voice(span, found, ":", colon, colon + 1), m.end())
     # a capitals label counts only when it recurs (a transcript), not a one-off "UPDATE:"
     caps = Counter(v.span.text for v, _ in out.values() if v.span.text.isupper())
     return {li: x for li, x in out.items()
