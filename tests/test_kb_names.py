@@ -35,3 +35,9 @@ def test_kb_names_possessive_and_honorifics():
     assert strip_honorifics("Mr. Lavrov") == "Lavrov"
     assert strip_honorifics("President Vladimir Putin") == "Vladimir Putin"
     assert strip_honorifics("Speaker") == "Speaker"
+
+
+def test_kb_names_cyrillic_meets_latin():
+    assert normal_form("Лукашенко") == normal_form("Lukashenko")
+    assert normal_form("Ціханоўская") == normal_form("Tsikhanouskaya")
+    assert skeleton("Аляксандр") == skeleton("Aleksandr")

@@ -30,6 +30,17 @@ __all__ = ["fold", "normal_form", "skeleton", "strip_honorifics", "strip_possess
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                           "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i", "ʼ": "'",
                           "’": "'", "‘": "'", "`": "'", "ʹ": "'"})
+# Cyrillic to Latin, one common romanisation: enough for the normal form to meet the
+# English spellings ("Лукашенко" -> "lukashenko", "Аляксандр" -> "alyaksandr").
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+    "є": "ye", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_CYRILLIC.update({k.upper(): v.capitalize() for k, v in list(_CYRILLIC.items())})
+_SPECIAL_CYR = str.maketrans(_CYRILLIC)
 _POSSESSIVE = re.compile(r"(?:'s|')$|(?:'s|')(?=\s)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACE = re.compile(r"\s+")
@@ -48,7 +59,7 @@ comrade father rev reverend patriarch archbishop bishop ayatollah imam
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no possessive, letters/digits and single spaces only."""
-    text = text.translate(_SPECIAL)
+    text = text.translate(_SPECIAL).translate(_SPECIAL_CYR)
     text = _POSSESSIVE.sub("", text.strip())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()

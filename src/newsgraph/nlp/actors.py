@@ -395,9 +395,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     people: dict[str, _Found] = {}
     for f in sorted(found, key=lambda f: f.span.start):
         if f.actor.type == "PERSON" and len(f.span) >= 2:
-            last = normal_form(f.span[-1].text)
-            people.setdefault(last, f)
-            people.setdefault("first:" + normal_form(f.span[0].text), f)
+            last, first = normal_form(f.span[-1].text), normal_form(f.span[0].text)
+            if len(last) >= 2:
+                people.setdefault(last, f)
+            if len(first) >= 2:
+                people.setdefault("first:" + first, f)
     first_names = Counter(k for k in people if k.startswith("first:"))
     for f in found:
         # a lone surname (NER may call it ORG: "Tikhanovskaya") or a first name used alone
@@ -508,8 +510,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             used_context.update(range(span.start, span.end))
             continue
         actor = Actor(key=f"group:{coding.country}:{coding.sector}",
-                      name=span.text, type="GROUP", country=coding.country,
-                      sector=coding.sector)
+                      name=_group_name(kb, coding.country, coding.sector), type="GROUP",
+                      country=coding.country, sector=coding.sector)
         g = _Found(span, actor, "group", None, coding)
         take(g)
         used_context.update(range(span.start, span.end))
@@ -521,9 +523,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             a = f.actor
             if a.country or not a.sector or f.kb is not None or f.kind not in ("group", "name"):
                 continue
-            key = f"group:{home}:{a.sector}" if f.kind == "group" else a.key
-            f.actor = Actor(key=key, name=a.name, type=a.type, country=home, sector=a.sector,
-                            wikidata=a.wikidata)
+            group = f.kind == "group"
+            f.actor = Actor(key=f"group:{home}:{a.sector}" if group else a.key,
+                            name=_group_name(kb, home, a.sector) if group else a.name,
+                            type=a.type, country=home, sector=a.sector, wikidata=a.wikidata)
 
     # demonyms that only modify a coded phrase are not separate mentions
     out = list(found)
@@ -636,6 +639,13 @@ def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
             return False  # part of a longer sector phrase
         return not (head.lower_ in _GENERIC_HEADS or head.lower_.endswith(_PERSON_SUFFIXES))
     return False
+
+
+def _group_name(kb: KnowledgeBase, country: str, sector: str) -> str:
+    """A group's canonical name: "Belarus: police", "civilians" (no country)."""
+    label = kb.sectors.get(sector, sector).split(",")[0].strip()
+    place = kb.countries[country].name if country in kb.countries else country
+    return f"{place}: {label}" if place else label
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
