@@ -90,8 +90,9 @@ def same_statement(a: str, b: str, *, min_jaccard: float = 0.5,
 
 def _words_agree(a: str, b: str, wa: frozenset[str], wb: frozenset[str], min_jaccard: float,
                  min_containment: float, min_ratio: float) -> bool:
-    if len(wa) < 3 or len(wb) < 3:
-        return a.strip().lower() == b.strip().lower() and len(a.split()) >= 3
+    if len(wa) < 3 or len(wb) < 3:  # few content words: the same words in the same order
+        na, nb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
+        return len(na) >= 4 and na == nb
     shared = len(wa & wb)
     if shared / len(wa | wb) >= min_jaccard:
         return True
