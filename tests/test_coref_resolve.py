@@ -56,3 +56,10 @@ def test_coref_title_without_antecedent_names_office_holder(annotate_text):
 def test_coref_plural_title_is_a_group(annotate_text):
     doc = annotate_text("The Russian ministers said the talks went well.", date="2021-02-01")
     assert not [m for m in doc._.ng_mentions if m.kind == "title"]
+
+
+def test_coref_opposition_title_is_not_the_head_of_state(annotate_text):
+    doc = annotate_text("MINSK - The Belarusian opposition leader said the vote was stolen. "
+                        "Belarusian police detained protesters in Minsk.", date="2021-02-01")
+    titles = [m for m in doc._.ng_mentions if m.kind == "title"]
+    assert not titles or titles[0].actor.sector == "OPP"

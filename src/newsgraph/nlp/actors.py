@@ -501,7 +501,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if not free(span):
             span = n
         person = _title_antecedent(doc, span, coding, found, kb, date)
-        if person is None and (coding.country or strong_home):
+        if person is None and (coding.country or strong_home) and coding.sector == "GOV":
             # "the Russian president" with nobody named before: the KB's office holder
             person = _title_holder(doc, span, coding.country or home, kb, date)
         if person is not None:  # "the minister", "the Belarusian leader"
@@ -665,7 +665,10 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
             start = next((n.start for n in nouns if n.end == start), start - 1)
         else:
             break
-    # right: "of Belarus", "in Denmark", "to Poland" do not make the country; "of"/"in" do
+    while start < noun.start and (doc[start].is_punct or doc[start].text.startswith("-")
+                                  or doc[start].lower_ in ("old", "year")):
+        start += 1  # "38-year-old former teacher": the age is not part of the group
+    # right: "of Belarus", "in Denmark", "from Poland" give the country
     country = ""
     for k in range(start, end):
         if k in country_spans:
