@@ -336,8 +336,8 @@ def _entity_like(tok: Token, lex: EventLexicon) -> bool:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _ENTITY_TYPES:
             return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(
-                p.ent_type_ in _ENTITY_TYPES for p in c.children):
+        if c.dep_ == "prep" and c.lower_ in ("of", "by") and any(
+                p.ent_type_ in _ENTITY_TYPES or p.pos_ == "PROPN" for p in c.children):
             return True
     return False
 
@@ -387,6 +387,12 @@ def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
         elif c.dep_ in ("prep", "dative", "prt") and c.lower_ in lex.recipient_preps:
             out += [((level, pref, i), t) for (_, pref, i), t in
                     _prep_candidates(tok, lex, skip, only=c)]
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed on India"
+            out += [((level, 2.5, i), t) for (_, _, i), t in _prep_candidates(c, lex, skip)]
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless")
+                                       for m in c.children):
+            # "will not end the strike until the authorities ...": the other side
+            out += [((1, 3, g.i), g) for g in c.children if g.dep_ in _SUBJ]
         elif c.dep_ in ("ccomp", "acl") and level == 0:  # "demanded that the minister apologize"
             subj = next((g for g in c.children if g.dep_ in _SUBJ), None)
             if subj is not None:
@@ -518,10 +524,12 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     if (recipient is None or not _entity_like(recipient, lex)) and \
             clause.dep_ in ("xcomp", "advcl") and clause.head.pos_ == "VERB":
         # "called the president on Saturday to express support": the head's object
-        objs = [c for c in clause.head.children if c.dep_ in _OBJ and c.i not in skip
-                and c.i != tok.i and _entity_like(c, lex)]
-        if objs and (actor is None or objs[0].i != actor.i):
-            recipient = objs[0]
+        outer = [(r, t) for r, t in _recipient_candidates(clause.head, lex, skip | {tok.i})
+                 if clause.i not in {x.i for x in t.ancestors} and t.i != clause.i]
+        best = _best_recipient(outer, lex)
+        if best is not None and _entity_like(best, lex) and (actor is None
+                                                              or best.i != actor.i):
+            recipient = best  # "sent experts to Saudi Arabia to investigate ..."
     if recipient is not None and recipient.lower_ in _RELATIVE and tok.dep_ == "relcl":
         recipient = tok.head
     if pair:

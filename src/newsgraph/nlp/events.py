@@ -204,9 +204,8 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 # "X said it would ...": the pronoun is the speaker
                 parties.actors[0] = mod.reporter
             place_tok = _attached_place(trig)
-            if place_tok is not None and (
-                    ((lex.quad(trig.event).startswith("material") or trig.event == "CONCEDE")
-                     and trig.event != "PROTEST"
+            if place_tok is not None and place_tok.i > trig.token.i and (
+                    (trig.event not in ("PROTEST", "CONSULT", "ACCUSE")
                      and (not parties.recipients
                           or not entity_like(parties.recipients[0], lex)))
                     or (trig.event == "CONSULT" and not parties.recipients)):
