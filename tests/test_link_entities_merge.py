@@ -68,3 +68,15 @@ def test_link_entities_does_not_overwrite_dated_codes(tmp_path):
     sectors = sorted(r["sector"] for r in store.rows("SELECT sector FROM mentions"))
     assert sectors == ["GOV", "GOV", "SPY"]
     assert store.rows("SELECT sector FROM entities") == [{"sector": "GOV"}]
+
+
+def test_link_entities_variant_joins_kb_person(tmp_path):
+    store = _store(tmp_path, [
+        _m("a1", "Vladimir Vladov", "kb:test-vladov", "RUS", "GOV"),
+        _m("a2", "Wladimir Wladow", "name:PERSON:vladimir wladow"),
+        _m("a3", "Vera Vladova", "name:PERSON:vera vladova"),
+    ])
+    assert link_entities(store) == 2
+    keys = {r["text"]: r["key"] for r in store.rows("SELECT text, key FROM mentions")}
+    assert keys["Wladimir Wladow"] == "kb:test-vladov"
+    assert keys["Vera Vladova"] != "kb:test-vladov"

@@ -43,8 +43,9 @@ def _name_part(key: str) -> str:
 def merge_keys(keys: dict[str, dict[str, Any]]) -> dict[str, str]:
     """old key -> canonical key, for the keys that are one actor (see module docstring).
 
-    ``keys`` maps each key to at least {"type", "mentions", "surnames"}; ``surnames`` is
-    the set of normal-form last names a KB person key is known by (empty for others).
+    ``keys`` maps each key to at least {"type", "mentions", "surnames"}; ``surnames`` and
+    ``fulls`` are the normal-form last names and full names a KB person key is known by in
+    the corpus (empty for others).
     """
     parent: dict[str, str] = {k: k for k in keys}
 
@@ -82,6 +83,14 @@ def merge_keys(keys: dict[str, dict[str, Any]]) -> dict[str, str]:
         (full if len(words) > 1 else single)[skeleton(words[-1])].append(k)
     for bucket in full.values():
         names = [k for k in bucket if not k.startswith("kb:")]
+        kb_keys = sorted({k for k in bucket if k.startswith("kb:")})
+        for a in names:  # a variant spelling of a KB person's full name is that person
+            na = _name_part(a)
+            hits = [k for k in kb_keys if any(
+                f.split()[0][:1] == na.split()[0][:1] and fuzz.ratio(na, f) >= 85
+                for f in keys[k].get("fulls") or ())]
+            if len(hits) == 1:
+                union(a, hits[0])
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 na, nb = _name_part(a), _name_part(b)
@@ -124,10 +133,12 @@ def link_entities(store: Store) -> int:
     # surnames of KB people as written in this corpus (their multi-word mention texts)
     for r in info.values():
         if r["key"].startswith("kb:") and r["type"] == "PERSON":
-            for text in r["aliases"] or []:
+            r["fulls"] = set()
+            for text in [r["name"], *(r["aliases"] or [])]:
                 words = normal_form(text).split()
                 if len(words) > 1:
                     r["surnames"].add(words[-1])
+                    r["fulls"].add(" ".join(words))
     mapping = merge_keys(info)
 
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
