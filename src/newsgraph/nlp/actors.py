@@ -17,11 +17,16 @@ How a document is read (all steps linear in its length):
 4. Context: a person or organisation without a KB office at the date is coded from the
    words before it ("Belarusian opposition leader X", "press secretary of the Russian
    President X", "the head of the republic's foreign ministry X"; "the republic" is the
-   article's country: dateline, else the most mentioned) or an apposition ("X, the Russian
-   foreign minister,").
+   article's country: the one with most votes from country, person and body mentions,
+   the dateline counting two) or an apposition ("X, the Russian foreign minister,").
 5. Groups: sector nouns with their country ("Belarusian riot police", "Russia's ambassador",
-   "trade unions in Denmark") become mentions of kind "group", key ``group:<CC>:<SECTOR>``.
-   Title-only nouns ("the minister") are resolved by :mod:`newsgraph.nlp.coref`.
+   "trade unions in Denmark") become mentions of kind "group", key ``group:<CC>:<SECTOR>``,
+   named "Belarus: police". In an article clearly about one country, unqualified groups
+   belong to it. Definite titles ("the minister", "the Belarusian leader") become mentions
+   of kind "title" of the latest fitting person named before them, else, for government
+   offices, of the KB's holder of the office at the article date.
+
+An undated text codes KB people by their latest office (see ``KnowledgeBase.code``).
 
 Actor keys: ``kb:<id>`` for KB people and organisations, ``kb:country:<ISO3>`` for a
 country (``kb:country:RUS:GOV`` for its government: "the Kremlin", "Moscow said"),
