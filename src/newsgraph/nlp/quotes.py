@@ -427,7 +427,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             # a short fragment ('called it "a disgrace"') is a quote only inside a
             # sentence that reports someone's words; otherwise it is a scare quote
             cands = [f for f in cands if f.speaker is not None]
-            frame = min(cands, key=lambda f: abs(f.cue_start - lo), default=None)
+            frame = min(cands, key=lambda f: (not _agentive(doc, f), abs(f.cue_start - lo)),
+                        default=None)
             if frame is not None:
                 direct.append((q, _voice(doc, frame, (q.start, q.end)), True))
             continue
