@@ -164,7 +164,8 @@ class KnowledgeBase:
 
     def _require(self, path: Path, rec: Any, *fields: str) -> None:
         if not isinstance(rec, dict):
-            raise KnowledgeBaseError("each record must be a mapping", path=str(path))
+            raise KnowledgeBaseError(f"each record must be a mapping, not {rec!r}",
+                                     path=str(path), line=_line_of(path, rec))
         for f in fields:
             if rec.get(f) in (None, ""):
                 raise self._fail(f"missing required field {f!r}", path, rec, f)
@@ -494,6 +495,17 @@ class KnowledgeBase:
             if c.actor.type == "GPE":
                 return c.actor.country
         return None
+
+
+def _line_of(path: Path, value: Any) -> int | None:
+    """The first line of a file that holds ``value`` (for records without line marks)."""
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if str(value) in line:
+                return n
+    except OSError:
+        pass
+    return None
 
 
 def _shipped(path: str) -> bool:
