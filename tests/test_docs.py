@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from typer.main import get_command
 
 from newsgraph.cli import app
