@@ -22,8 +22,13 @@ evaluate_app = typer.Typer(
 app.add_typer(evaluate_app, name="evaluate")
 
 # each module registers its commands on import
-from . import core  # noqa: E402,F401
-from . import actors, events, quotes, stories  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    actors,
+    core,  # noqa: E402,F401
+    events,
+    quotes,
+    stories,
+)
 
 
 def main() -> None:
