@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from .event_lexicon import EventLexicon
 
 __all__ = ["Trigger", "Parties", "find_triggers", "find_parties", "find_modality",
-           "party_span", "clause_depth", "entity_like"]
+           "party_span", "clause_depth", "entity_like", "dateline_end", "subject_of"]
 
 _VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -262,8 +262,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             continue
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
-        if c.lower_ == "there" or c.i <= _dateline_end(c.sent):
-            continue  # "MINSK -- Lukashenko said": the dateline is not a subject
+        if c.lower_ == "there":
+            continue
+        if c.i <= dateline_end(c.sent):  # "MINSK -- Lukashenko said": not the dateline
+            alt = _past_dateline(c)
+            if alt is not None:
+                return alt
+            continue
         head = _content_head(c)  # "thousands of protesters"
         if head.ent_type_ not in _NON_PARTY or head.pos_ == "PRON":
             return head
@@ -272,10 +277,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # a by-agent the parser hung on a coordinated object ("imposed on X, Y and 13
+        # other officials by the European Union")
+        for t in verb.subtree:
+            if t.i > verb.i and t.dep_ == "prep" and t.lower_ == "by":
+                for p in t.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in _ENTITY_TYPES:
+                        return p
     if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return verb.head
     for c in verb.lefts:  # a name the parser left as a modifier: "USAID(advmod) announced"
-        if c.dep_ in ("advmod", "npadvmod", "dep", "nmod") and c.i > _dateline_end(c.sent) \
+        if c.dep_ in ("advmod", "npadvmod", "dep", "nmod") and c.i > dateline_end(c.sent) \
                 and (c.ent_type_ in _ENTITY_TYPES or c.pos_ == "PROPN"
                      or (c.is_upper and len(c.text) > 1)):
             return c
@@ -292,6 +305,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "xcomp":
             objs = [c for c in head.children if c.dep_ in _OBJ
                     and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _ENTITY_TYPES)]
+            objs += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                     for p in c.children
+                     if p.dep_ == "pobj" and p.ent_type_ not in _NON_PARTY]  # "called on X to"
             if objs and head.lemma_ not in ("promise",):
                 return objs[0]
         return subject_of(head, depth + 1)
@@ -370,6 +386,8 @@ def _recipient_candidates(tok: Token, lex: EventLexicon, skip: set[int],
     out: list[tuple[tuple, Token]] = []
     for c in tok.children:
         if c.i in skip:
+            if c.dep_ == "prep":  # "called on the EU": the particle's object
+                out += [((level, 0.5, g.i), g) for g in c.children if g.dep_ == "pobj"]
             if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):  # "found X guilty"
                 out += [((level, 2, g.i), g) for g in c.children if g.dep_ in _SUBJ]
             continue
@@ -428,17 +446,26 @@ def _best_recipient(cands: list[tuple[tuple, Token]], lex: EventLexicon) -> Toke
 _SEPARATORS = {"--", "-", "\u2013", "\u2014", ":"}
 
 
-def _dateline_end(sent: Span) -> int:
-    """Index of the separator ending a dateline ("KABUL (Pajhwok): ..."), or -1."""
+def dateline_end(sent: Span) -> int:
+    """Index of the separator ending a dateline, or -1.
+
+    "KABUL (Pajhwok): ...", "MINSK, February 22 (Interfax) – ...", "Vilnius (AFP) – ...":
+    a place name (upper case, or a proper noun followed by an agency in brackets or a
+    date) and a dash or colon, with no verb before it.
+    """
     first = sent[0]
-    if not (first.is_upper and len(first.text) > 2):
+    if not (first.is_upper and len(first.text) > 2) and first.pos_ != "PROPN":
         return -1
     for t in sent[1:12]:
-        if t.pos_ == "VERB":
+        if t.pos_ in ("VERB", "AUX") or t.lower_ in ("the", "a", "an"):
             return -1
         # a hyphen inside a word ("two-volume") does not end a dateline
         if t.text in _SEPARATORS and (t.text != "-" or t.nbor(-1).whitespace_):
-            return t.i
+            before = sent.doc[sent.start:t.i]
+            if first.is_upper or any(x.text == "(" for x in before) or any(
+                    x.ent_type_ == "DATE" for x in before):
+                return t.i
+            return -1
     return -1
 
 
@@ -446,7 +473,7 @@ def _past_dateline(tok: Token | None) -> Token | None:
     """The subject the parser hung off a dateline word, or None if only the dateline."""
     if tok is None:
         return None
-    end = _dateline_end(tok.sent)
+    end = dateline_end(tok.sent)
     if end < 0 or tok.i > end:
         return tok
     for t in tok.subtree:  # the top-most noun after the separator
@@ -562,6 +589,9 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
 def _conjuncts(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
+    for c in tok.lefts:  # "President X and President Y": X parsed as a modifier of Y
+        if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
+            return [c, tok]
     return [tok, *[c for c in tok.conjuncts if _is_party(c) and c.i > tok.i]][:4]
 
 
@@ -583,6 +613,8 @@ def party_span(tok: Token) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ in ("conj", "relcl", "acl", "appos", "advcl", "cc"):
                 continue
+            if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
+                continue  # a coordinated name the parser hung here
             if c.dep_ == "prep" and not (c.lower_ in _SPAN_PREPS and t.pos_ in _NOUN_POS
                                          and not any(p.ent_type_ in _NON_PARTY
                                                      for p in c.children)):
@@ -672,6 +704,9 @@ def find_modality(trig: Trigger, lex: EventLexicon) -> Modality:
                 out.pledged = out.pledged or lex.in_frame("pledging", lemma)
             if prev.dep_ == "xcomp" and lemma == "be":  # "is to visit"
                 intended = True
+            if prev.dep_ in ("xcomp", "ccomp", "dobj") and i == 1 and \
+                    lex.in_frame("requesting", lemma):
+                hypothetical = True  # asked for, not done
             if prev.dep_ in ("ccomp", "xcomp", "dobj") and lex.in_frame("reporting", lemma):
                 reported = True
                 out.reporter = out.reporter or subject_of(t)

@@ -31,6 +31,7 @@ from .event_rules import (
     SYMMETRIC,
     Trigger,
     clause_depth,
+    dateline_end,
     entity_like,
     find_modality,
     find_parties,
@@ -106,7 +107,11 @@ def _attach_verb(tok: Token) -> Token:
 
 
 def _pick_timex(trig: Trigger, sent: Span, timexes: list[Timex]) -> Timex | None:
-    inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.date]
+    dateline = dateline_end(sent)
+    cut = sent.doc[dateline].idx if dateline >= 0 else sent.start_char
+    # the dateline's date is the publication date, not the event's
+    inside = [t for t in timexes if max(sent.start_char, cut) <= t.start < sent.end_char
+              and t.date]
     if not inside:
         return None
     clause = trig.clause
