@@ -75,3 +75,18 @@ def test_modality_inside_quote_links_quote(nlp):
         doc = proc(doc)
     mob = _of_type(doc, "MOBILIZE")
     assert mob and mob[0].modality == "reported" and mob[0].quote_id == "q1"
+
+
+def test_modality_requested_act_is_hypothetical(annotate_text):
+    doc = annotate_text("The opposition called on the European Union to impose sanctions "
+                        "on Belarus.")
+    assert doc._.events[0].event == "REQUEST"
+    sanction = _of_type(doc, "SANCTION")
+    assert sanction and sanction[0].modality == "hypothetical"
+    # the one asked to act is the actor of the requested act
+    assert sanction[0].actor is not None and sanction[0].actor.text == "European Union"
+
+
+def test_modality_threat_is_not_doubled(annotate_text):
+    doc = annotate_text("Iran threatened to close the Strait of Hormuz.")
+    assert [e.event for e in doc._.events].count("THREATEN") == 1

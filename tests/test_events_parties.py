@@ -88,3 +88,16 @@ def test_parties_offsets_point_into_text(annotate_text):
 def test_parties_dateline_is_not_the_actor(annotate_text):
     ev = _main(annotate_text, "MINSK -- Lukashenko accused Poland of interference.")
     assert ev.actor is not None and ev.actor.text == "Lukashenko"
+
+
+def test_parties_dateline_with_agency_is_skipped(annotate_text):
+    text = "Vilnius (AFP) – The opposition leader on Tuesday accused Minsk of torture."
+    ev = _main(annotate_text, text)
+    assert ev.actor is not None and ev.actor.text == "opposition leader"
+
+
+def test_parties_titled_names_coordinated(annotate_text):
+    ev = _main(annotate_text, "Belarusian President Alexander Lukashenko and Russian "
+                              "President Vladimir Putin held talks in Sochi.")
+    assert ev.event == "CONSULT"
+    assert "Lukashenko" in ev.actor.text and "Putin" in ev.recipient.text
