@@ -11,7 +11,15 @@ The rules live in :mod:`newsgraph.nlp.event_rules` (triggers, parties, modality)
 - a statement of intent by the actor itself ("X said it would free the prisoners") is also
   coded as the promise it is: AGREE for cooperative acts, THREATEN for hostile ones, listed
   before the promised event (which keeps modality "intended"/"reported");
-- events inside a quote (``doc._.quotes``) get modality "reported" and the quote's id;
+- a negated act of cooperation ("did not recognise", "will not lift the ban", "failed to
+  reach agreement") is kept with ``negated=True`` and preceded by a REJECT by the same actor;
+- "X says Y must ..." adds a REQUEST by X to Y;
+- modality: "hypothetical" under "if"/"unless" with would/could, and for acts someone only
+  asks for ("urged X to release"); "reported" for the complement of a reporting verb or an
+  event inside a quote (``doc._.quotes``; the quote's id is kept); "intended" for "will",
+  "plans to", "is ready to", "offered"; otherwise "asserted";
+- ranking ("most prominent first"): sentence order, then clause depth (main clause first),
+  a missing actor or recipient counting as one level deeper;
 - date: the temporal expression attached to the event's clause, else the sentence's only
   one, else the publication date; place: "in/at" + a place attached to the event, else one
   elsewhere in the sentence, else the dateline.
