@@ -158,15 +158,13 @@ def evaluate_events_command(
         out.print(f"[bold]{d['path']}[/bold]  n={d['n']}  accuracy={d['accuracy']:.3f}  "
                   f"full match={d['full_match']:.3f}  macro-F1={d['macro_f1']:.3f}")
         labels = sorted(set(d["confusion"]) | {p for c in d["confusion"].values() for p in c})
-        table = Table(title="confusion (rows gold, columns predicted)")
-        table.add_column("gold")
-        for lab in labels:
-            table.add_column(lab[:4])
-        table.add_column("F1")
+        # plain fixed-width text: a 17-column Rich table does not fit a terminal
+        head = "gold \\ pred  " + " ".join(f"{lab[:4]:>4}" for lab in labels) + "    F1"
+        lines = [head]
         for g in sorted(d["confusion"]):
             row = d["confusion"][g]
-            table.add_row(g, *[str(row.get(lab, "")) for lab in labels],
-                          f"{d['f1_by_type'].get(g, 0):.2f}")
-        out.print(table)
+            cells = " ".join(f"{row.get(lab, 0) or '.':>4}" for lab in labels)
+            lines.append(f"{g:<12} {cells}  {d['f1_by_type'].get(g, 0):.2f}")
+        sys.stdout.write("\n".join(lines) + "\n\n")
     ni = report["no_interaction"]
     out.print(f"no-interaction sentences: {ni['n']}, false-event rate {ni['false_event_rate']:.3f}")
