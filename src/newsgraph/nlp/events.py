@@ -53,6 +53,8 @@ __all__ = ["EventCoder", "code_events", "make_event_coder"]
 _COOPERATIVE_ACTS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT", "SUPPORT"}
 _HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: verbal acts complete in the saying: no separate promise is coded for them
+_SPEECH_ACTS = {"SUPPORT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 #: how many clause levels a missing actor or recipient is worth when ranking events
 _MISSING_PARTY_COST = 1.0
 _THIRD_PERSON = {"it", "they", "he", "she", "we"}
@@ -247,8 +249,9 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
             # a statement of intent by the actor is a promise (AGREE) or a threat (THREATEN);
             # "X said it would ..." counts when X is the actor
             framed = any(h.i in trigger_words for h in trig.clause.ancestors)
+            # ("pledged support" is itself the act of support, not a promise of one)
             if promises and mod.intended and not mod.negated and modality != "hypothetical" \
-                    and not framed \
+                    and not framed and trig.event not in _SPEECH_ACTS \
                     and (mod.reporter is None or (pairs and _same_actor(doc, mod.reporter,
                                                                         pairs[0][0]))):
                 promise = ("THREATEN" if mod.unless else
