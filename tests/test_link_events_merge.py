@@ -92,3 +92,18 @@ def test_query_events_filters(tmp_path):
     assert query_events(store, actor="russia", recipient="belarus", either=True,
                         event="CONSULT,SANCTION", limit=10)
     store.close()
+
+
+def test_merge_incremental_joins_new_report_to_stored_event(tmp_path):
+    store = Store.open(tmp_path / "t.duckdb")
+    old = _event("a1", "CONSULT", "Putin", "Lukashenko", "2021-02-21")
+    with store.transaction():
+        store.insert_records([old])
+        merge_events(store)
+        new = _event("a9", "CONSULT", "Lukashenko", "Putin", "2021-02-21")
+        store.insert_records([new])
+        assert merge_events(store, article_ids=["a9"]) == 1
+    got = {e.id: e for e in store.records(Event)}
+    assert got[old.id].cluster_id == got[new.id].cluster_id
+    assert got[new.id].sources == 2
+    store.close()

@@ -105,6 +105,37 @@ def _cluster_block(rows: list[_Row]) -> list[list[_Row]]:
     return clusters
 
 
+def _rows_near(store: Store, cols: str, article_ids: list[str]) -> list[dict]:
+    """Events of these articles plus every stored event that could share a block with them
+    (same type and a party in common), read with SQL so the rest of the store is not loaded."""
+    if not article_ids:
+        return []
+    store.con.register("_new_articles", pa.table({"id": article_ids}))
+    try:
+        new = store.rows(f"SELECT {cols} FROM events WHERE article_id IN "
+                         "(SELECT id FROM _new_articles)")
+    finally:
+        store.con.unregister("_new_articles")
+    labels = {v for r in new for k in ("actor_entity_id", "actor_name", "actor_text",
+                                       "recipient_entity_id", "recipient_name", "recipient_text")
+              if (v := r[k])}
+    types = sorted({r["event"] for r in new})
+    if not labels or not types:
+        return new
+    store.con.register("_labels", pa.table({"v": sorted(labels)}))
+    try:
+        marks = ", ".join("?" for _ in types)
+        cond = " OR ".join(f"{c} IN (SELECT v FROM _labels)" for c in (
+            "actor_entity_id", "actor_name", "actor_text", "recipient_entity_id",
+            "recipient_name", "recipient_text"))
+        near = store.rows(f"SELECT {cols} FROM events WHERE event IN ({marks}) AND ({cond})",
+                          types)
+    finally:
+        store.con.unregister("_labels")
+    seen = {r["id"] for r in near}
+    return near + [r for r in new if r["id"] not in seen]
+
+
 def merge_events(store: Store, article_ids: Iterable[str] | None = None) -> int:
     """Set ``cluster_id`` and ``sources`` on stored events; returns clusters with 2+ events.
 
@@ -113,7 +144,10 @@ def merge_events(store: Store, article_ids: Iterable[str] | None = None) -> int:
     cols = ("id, article_id, event, actor_entity_id, actor_name, actor_text, "
             "recipient_entity_id, recipient_name, recipient_text, date, date_precision, "
             "date_text, location_name")
-    rows = store.rows(f"SELECT {cols} FROM events")
+    if article_ids is None:
+        rows = store.rows(f"SELECT {cols} FROM events")
+    else:
+        rows = _rows_near(store, cols, list(article_ids))
     blocks: dict[tuple[str, str, str], list[_Row]] = defaultdict(list)
     singles: list[_Row] = []
     for r in rows:
