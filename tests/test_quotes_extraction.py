@@ -224,3 +224,13 @@ def test_quotes_quote_after_attributed_sentence_takes_its_voice(annotate_text):
                                   'depends on the other side and on its readiness to compromise."')
     assert [q.kind for q in found] == ["indirect", "direct"]
     assert all(q.speaker_text == "Peskov" for q in found)
+
+
+def test_quotes_verb_inside_content_is_not_a_second_attribution(annotate_text):
+    q = only(annotate_text, "Peskov told reporters that the talks would continue.")
+    assert q.cue == "told" and q.content == "that the talks would continue"
+
+
+def test_quotes_attribution_tail(annotate_text):
+    q = only(annotate_text, "The plan will fail, he said.")
+    assert q.kind == "indirect" and q.content == "The plan will fail" and q.speaker_text == "he"

@@ -18,6 +18,9 @@ __all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_RIGHT = ("compound", "flat", "prep", "pobj", "poss", "nmod", "amod", "nummod", "case")
 _CONTENT_TRIM = " \t\n,;:.-–—"
+#: Verbs of an attribution tail ("..., he said.") that the parser may hang under the content.
+_TAIL_VERBS = frozenset("say add tell write note explain claim insist argue warn stress state "
+                        "believe think".split())
 
 
 @dataclass(slots=True)
@@ -145,8 +148,9 @@ def _content_of(doc: Doc, cue: Token, lemma: str) -> tuple[tuple[int, int] | Non
                         b = max(b, k.right_edge.i)
                 return _span_chars(doc, c.left_edge.i, b), "dobj"
     own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
-    if lemma in CLAUSE_VERBS and own_subject and (
-            cue.dep_ in ("parataxis", "advcl", "ccomp")):
+    short_tail = (cue.dep_ in ("advcl", "ccomp") and cue.head.i < cue.i and lemma in _TAIL_VERBS
+                  and cue.right_edge.i - cue.left_edge.i <= 6)
+    if lemma in CLAUSE_VERBS and own_subject and (cue.dep_ == "parataxis" or short_tail):
         # "The plan, he said, will fail." / "The plan will fail, he said."
         sent = cue.sent
         sub_a, sub_b = cue.left_edge.i, cue.right_edge.i
