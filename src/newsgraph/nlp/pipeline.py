@@ -11,6 +11,7 @@ import importlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -80,6 +81,19 @@ def load_model(name: str | None = None, *, exclude: Iterable[str] = (),
     )
 
 
+def split_kb_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """User ``--kb`` files → (event lexicons, actor knowledge).
+
+    As in the shipped kb/data/, an event lexicon is a file whose name starts with
+    "events" (events.yaml, events_protest.yaml); every other file or folder is actor
+    knowledge (countries, organisations, people, places).
+    """
+    lexicons, actors = [], []
+    for p in paths:
+        (lexicons if Path(p).name.lower().startswith("events") else actors).append(str(p))
+    return lexicons, actors
+
+
 def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
                    quiet: bool = False) -> Language:
     """spaCy pipeline + newsgraph's components (actors, quotes, events), cached per config."""
@@ -92,9 +106,10 @@ def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
     from . import actors, events, quotes  # noqa: F401
 
     nlp = load_model(model, quiet=quiet)
-    nlp.add_pipe("newsgraph_actors", config={"kb_paths": list(kb)})
+    lexicons, actor_kb = split_kb_paths(kb)
+    nlp.add_pipe("newsgraph_actors", config={"kb_paths": actor_kb})
     nlp.add_pipe("newsgraph_quotes")
-    nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons})
     _LOADED[cache_key] = nlp
     return nlp
 
