@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import KnowledgeBaseError
 from .loader import iter_kb_files, plain, read_file
@@ -109,6 +110,8 @@ class KnowledgeBase:
         self.nouns: dict[str, tuple[str, str]] = {}  # folded noun -> (sector, sector2)
         self.modifiers: dict[str, str] = {}
         self.junk: set[str] = set()
+        # one-word person names that are everyday words ("May", "Rice"): see candidates()
+        self.common_words: set[str] = set(STOP_WORDS)
         self.ambiguous: dict[str, set[str]] = {}  # folded alias -> ids allowed to share it
         # normal form -> [(actor id, kind, metonym sector, folded alias)]
         self.index: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
@@ -175,7 +178,8 @@ class KnowledgeBase:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise self._fail(f"{fld!r} must be a list", path, rec, fld)
+            raise self._fail(f"{fld!r} must be a list (in a CSV cell: items separated by '|')",
+                             path, rec, fld)
         return [str(v) for v in value if v not in (None, "")]
 
     def _check_country(self, code: Any, path: Path, rec: dict[str, Any], fld: str) -> str:
@@ -205,6 +209,7 @@ class KnowledgeBase:
         self.modifiers.update({fold(str(k)): str(v)
                                for k, v in (data.get("modifiers") or {}).items()})
         self.junk.update(fold(str(w)) for w in data.get("junk") or [])
+        self.common_words.update(fold(str(w)) for w in data.get("common_words") or [])
 
     def _add_country(self, path: Path, rec: dict[str, Any]) -> None:
         self._require(path, rec, "code", "name")
@@ -226,6 +231,10 @@ class KnowledgeBase:
         metonyms = rec.get("metonyms") or []
         if not isinstance(metonyms, list):
             raise self._fail("'metonyms' must be a list", path, rec, "metonyms")
+        if rec.get("historic"):
+            # a historical state keeps its own names ("Soviet Union", "USSR"): its capital
+            # and seats of power stand for its successor ("Moscow" is Russia)
+            metonyms = []
         for m in metonyms:
             if isinstance(m, dict):
                 if not m.get("text"):
@@ -236,9 +245,8 @@ class KnowledgeBase:
                 extra.append((str(m["text"]), kind, sector))
             else:
                 extra.append((str(m), "metonym", ""))
-        capital = rec.get("capital")
-        if capital and not any(t == capital for t, _, _ in extra):
-            extra.append((str(capital), "capital", ""))
+        # the capital itself is indexed only where `metonyms` lists it: "Brussels" means the
+        # EU before Belgium, so countries.yaml leaves it out there
         actor_extra = self._extra.setdefault(actor.id, [])
         actor_extra.extend(extra)
 
@@ -280,7 +288,7 @@ class KnowledgeBase:
                 raise self._fail(f"end {off.get('end')!r} is not YYYY-MM-DD or null", path,
                                  off, "end") from None
             offices.append(Office(country, sector, str(off.get("role") or ""), start, end,
-                                  off.get("org"), bool(off.get("approx"))))
+                                  off.get("org"), _flag(off.get("approx"))))
         actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
                         wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
                         gender=gender or None, offices=offices, source=str(path),
@@ -352,12 +360,23 @@ class KnowledgeBase:
                     seen.add(form)
                     yield form
 
+    def _usable(self, actor_id: str, kind: str, alias: str, titled: bool) -> bool:
+        """A one-word person name that is an everyday word ("May", "Rice") names the KB
+        person only after a title or honorific ("Mrs May"); the actors component also
+        accepts it after the full name in the same article."""
+        if titled or kind not in ("name", "surname") or " " in alias:
+            return True
+        return alias not in self.common_words or self.actors[actor_id].type != "PERSON"
+
     def candidates(self, text: str) -> list[Candidate]:
         """KB actors whose alias has the normal form of ``text`` (no fuzzy step)."""
         clean = strip_honorifics(text)
+        titled = clean != " ".join(text.split())
         nf, folded = normal_form(clean), fold(clean)
         best: dict[tuple[str, str, str | None], Candidate] = {}
         for actor_id, kind, sector, alias in self.index.get(nf, []):
+            if not self._usable(actor_id, kind, alias, titled):
+                continue
             # an exact (case/diacritics-insensitive) alias beats a transliteration variant
             score = 100.0 if alias == folded else 95.0
             old = best.get((actor_id, kind, sector))
@@ -378,13 +397,15 @@ class KnowledgeBase:
         found = self.candidates(text)
         if not found and fuzzy:
             clean = strip_honorifics(text)
+            titled = clean != " ".join(text.split())
             nf = normal_form(clean)
             if len(nf) >= 5:
                 for other in self.skeletons.get(skeleton(clean), ()):
                     score = fuzz.ratio(nf, other)
                     if score >= 85:
-                        for actor_id, kind, sector, _ in self.index[other]:
-                            if kind in ("name", "surname"):
+                        for actor_id, kind, sector, alias in self.index[other]:
+                            if kind in ("name", "surname") and self._usable(
+                                    actor_id, kind, alias, titled):
                                 found.append(Candidate(self.actors[actor_id], kind, sector,
                                                        score))
 
@@ -394,14 +415,21 @@ class KnowledgeBase:
 
         return sorted(found, key=rank)
 
-    def code(self, actor: KbActor | str, date: str | None = None) -> tuple[str, str]:
-        """(country, sector) of an actor at ``date`` (today when None).
+    def code(self, actor: KbActor | Candidate | str, date: str | None = None
+             ) -> tuple[str, str]:
+        """(country, sector) of an actor (or of a candidate) at ``date`` (today when None).
+
+        A metonym candidate has its own sector ("the Kremlin": RUS GOV, "Lubyanka": RUS SPY).
 
         People: the office held at the date (several: by SECTOR_PRIORITY, then the latest
         started); after their last office, ELI (a former official) in that office's
         country; before their first, that office's country and no sector. Without a date,
         the latest office: an undated text is most likely contemporary with it.
         """
+        if isinstance(actor, Candidate):
+            if actor.kind in ("metonym", "capital") and actor.actor.type == "GPE":
+                return actor.actor.country, actor.sector or ""
+            actor = actor.actor
         if isinstance(actor, str):
             actor = self.actors[actor]
         if actor.type != "PERSON" or not actor.offices:
@@ -497,6 +525,13 @@ class KnowledgeBase:
         return None
 
 
+def _flag(value: Any) -> bool:
+    """A yes/no field: YAML booleans, or CSV text ("true", "yes", "1"; "" is no)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "y", "1")
+    return bool(value)
+
+
 def _line_of(path: Path, value: Any) -> int | None:
     """The first line of a file that holds ``value`` (for records without line marks)."""
     try:
@@ -541,16 +576,31 @@ def _plurals(noun: str) -> list[str]:
     return [" ".join(words[:-1] + [f]) for f in forms]
 
 
+_ROMAN = re.compile(r"^[IVXLC]+$")
+#: Words after a surname that are not part of it ("Martin Luther King Jr.", "Charles III").
+_SUFFIXES = {"jr", "sr", "junior", "senior"}
+
+
 def _surnames(actor: KbActor) -> list[str]:
-    """Implicit aliases of a person: the surname of the name and of multi-word aliases."""
-    out = [actor.surname] if actor.surname else []
+    """Implicit aliases of a person: the surname of the name and of multi-word aliases.
+
+    The ``surname`` field, where given, is the surname ("Xi Jinping": Xi; no "Jinping").
+    Otherwise the last word, skipping regnal numbers and Jr/Sr ("Charles III" has none),
+    with the particles before it ("Ursula von der Leyen": "von der Leyen").
+    """
+    if actor.surname:
+        return [actor.surname]
+    out: list[str] = []
     for full in [actor.name, *actor.aliases]:
         words = full.replace(",", " ").split()
-        if len(words) < 2:
+        while words and (_ROMAN.match(words[-1]) or fold(words[-1]) in _SUFFIXES):
+            words.pop()
+        if len(words) < 2 or fold(words[-1]) in _PARTICLES:
             continue
-        sur = words[-1]
-        if len(words) >= 3 and fold(words[-2]) in _PARTICLES:
-            sur = f"{words[-2]} {words[-1]}"
+        k = len(words) - 1
+        while k > 1 and fold(words[k - 1]) in _PARTICLES:
+            k -= 1  # "van Rompuy", "von der Leyen" (the first word stays a first name)
+        sur = " ".join(words[k:])
         if sur not in out and len(fold(sur)) >= 3:
             out.append(sur)
     return out

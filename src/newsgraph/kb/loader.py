@@ -7,8 +7,9 @@ Every record comes back as a dict with ``__file__``, ``__line__`` and ``__lines_
 line) so that validation errors can name file, line and field.
 
 CSV files hold one record per row; list fields (aliases, names, adjectives, demonyms) are
-separated by ``|``; a people CSV has one row per office (columns id, name, aliases, gender,
-wikidata, country, sector, role, start, end, org), rows with the same id are merged.
+separated by ``|`` (a cell that uses ``;`` instead is an error); a people CSV has one row
+per office (columns id, name, aliases, surname, gender, wikidata, country, sector, role,
+start, end, org, approx), rows with the same id are merged.
 """
 
 from __future__ import annotations
@@ -118,6 +119,10 @@ def _read_csv(path: Path) -> list[dict[str, Any]]:
                                                  path=str(path), line=line)
                     value = (value or "").strip()
                     if key in _LIST_FIELDS:
+                        if ";" in value and "|" not in value:
+                            raise KnowledgeBaseError(
+                                f"list cell {value!r}: separate the items with '|', not ';'",
+                                path=str(path), line=line, field=key)
                         rec[key] = [v.strip() for v in value.split("|") if v.strip()]
                     else:
                         rec[key] = value or None
@@ -131,7 +136,7 @@ def _read_csv(path: Path) -> list[dict[str, Any]]:
 
 def _people_from_csv(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     people: dict[str, dict[str, Any]] = {}
-    office_keys = ("country", "sector", "role", "start", "end", "org")
+    office_keys = ("country", "sector", "role", "start", "end", "org", "approx")
     for row in rows:
         pid = row.get("id") or row.get("name")
         person = people.setdefault(pid, {

@@ -310,6 +310,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if not _capitalised(span) or span[0].ent_type_ in _NOT_NAMES:
             continue
         cands = kb.candidates(span.text)
+        if not cands and span.start and fold(doc[span.start - 1].text) in HONORIFICS:
+            # a surname that is an everyday word names the person after a title: "Mrs May"
+            cands = kb.candidates(f"{doc[span.start - 1].text} {span.text}")
         names = [c for c in cands if c.kind == "name"]
         places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
         if names and all(c.actor.type == "PERSON" for c in names):

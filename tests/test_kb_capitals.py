@@ -1,0 +1,68 @@
+"""KB capitals and metonyms: a capital is a name of its country only where `metonyms` lists
+it; historical states keep their own names; a metonym candidate codes with its sector."""
+
+from __future__ import annotations
+
+from newsgraph.kb import KnowledgeBase, load_kb
+
+COUNTRIES = """\
+- code: AAA
+  name: Alphaland
+  adjectives: [Alphan]
+  capital: Alphaville
+  metonyms:
+    - {text: Alphaville, sector: ""}
+    - {text: Tower Palace, sector: GOV}
+- code: BBB
+  name: Betaland
+  capital: Sharedtown
+  metonyms: []
+- code: CCC
+  name: Old Alphan Union
+  names: [Old Alphan Union State]
+  capital: Alphaville
+  metonyms:
+    - {text: Union Palace, sector: GOV}
+  historic: true
+"""
+
+
+def _kb(tmp_path):
+    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
+    return KnowledgeBase.load([tmp_path])
+
+
+def _codes(kb, text):
+    return {c.actor.country for c in kb.candidates(text)}
+
+
+def test_kb_capital_indexed_only_through_metonyms(tmp_path):
+    kb = _kb(tmp_path)
+    assert _codes(kb, "Alphaville") == {"AAA"}  # listed: the capital stands for AAA
+    assert _codes(kb, "Sharedtown") == set()  # not listed: it means something else first
+
+
+def test_kb_historic_state_keeps_only_its_names(tmp_path):
+    kb = _kb(tmp_path)
+    assert "CCC" not in _codes(kb, "Alphaville")
+    assert _codes(kb, "Union Palace") == set()
+    assert _codes(kb, "Old Alphan Union State") == {"CCC"}
+
+
+def test_kb_shipped_capitals_of_historic_states_and_brussels():
+    kb = load_kb()
+    assert _codes(kb, "Moscow") == {"RUS"}
+    assert _codes(kb, "Belgrade") == {"SRB"}
+    assert _codes(kb, "Prague") == {"CZE"}
+    assert "BEL" not in _codes(kb, "Brussels")
+    assert _codes(kb, "USSR") == {"SUN"}
+
+
+def test_kb_code_of_metonym_candidate_has_its_sector(tmp_path):
+    kb = _kb(tmp_path)
+    palace = next(c for c in kb.candidates("Tower Palace") if c.kind == "metonym")
+    assert kb.code(palace) == ("AAA", "GOV")
+    assert kb.code(palace.actor) == ("AAA", "")  # the country itself has no sector
+    shipped = load_kb()
+    kremlin = next(c for c in shipped.candidates("Kremlin") if c.kind == "metonym")
+    assert shipped.code(kremlin, "2020-01-01") == ("RUS", "GOV")
