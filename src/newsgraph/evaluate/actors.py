@@ -37,7 +37,8 @@ _NO_SECTOR = {"", "UNK", "JNK"}
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 #: Which mention a phrase is about when its root is in none: named people and bodies, then
 #: titles, groups, places and last demonyms ("trade unions in Denmark" is about the unions).
-_PRIORITY = {"title": 1, "group": 2, "name": 3, "metonym": 3, "capital": 3, "demonym": 4}
+_PRIORITY = {"title": 1, "group": 2, "name": 3, "metonym": 3, "capital": 3, "place": 4,
+             "demonym": 4}
 
 
 def head_mention(doc) -> Any:
@@ -96,6 +97,8 @@ def code_phrase(nlp, text: str, date: str | None = None) -> dict[str, str]:
 def _kind(m) -> str:
     """What the coder resolved a phrase to, for grouping failures."""
     kb = m.actor.key.startswith("kb:")
+    if m.kind == "place":
+        return "gazetteer place"
     if m.kind in ("group", "title", "demonym", "metonym", "capital"):
         return {"group": "group noun", "title": "title"}.get(m.kind, "country word")
     if m.actor.type == "PERSON":

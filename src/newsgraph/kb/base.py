@@ -25,9 +25,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import KnowledgeBaseError
 from .loader import iter_kb_files, plain, read_file
-from .names import fold, normal_form, skeleton, strip_honorifics
+from .names import fold, normal_form, skeleton, strip_honorifics, strip_possessive
 
-__all__ = ["KbActor", "Office", "Candidate", "KnowledgeBase", "load_kb", "DATA_DIR"]
+__all__ = ["KbActor", "Office", "Candidate", "KnowledgeBase", "Place", "load_kb",
+           "place_country", "DATA_DIR"]
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -70,6 +71,25 @@ class KbActor:
     @property
     def key(self) -> str:
         return f"kb:{self.id}"
+
+
+#: Kinds of gazetteer places (places.yaml): all below the level of a country.
+PLACE_KINDS = ("city", "town", "village", "region", "province", "state", "district",
+               "county", "oblast", "territory", "island", "municipality", "area")
+
+
+@dataclass(slots=True)
+class Place:
+    """A place below country level (gazetteer): it locates, and codes its country."""
+
+    name: str
+    country: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"place:{self.country}:{fold(self.name)}"
 
 
 @dataclass(slots=True)
@@ -117,6 +137,7 @@ class KnowledgeBase:
         self.index: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
         self.skeletons: dict[str, set[str]] = defaultdict(set)  # skeleton -> normal forms
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
+        self.places: dict[str, list[Place]] = defaultdict(list)  # normal form -> places
         self.paths: list[str] = []
         # during loading: extra surface forms of countries, and each actor's source record
         self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -153,6 +174,9 @@ class KnowledgeBase:
         for path, data in loaded["people"]:
             for rec in data:
                 kb._add_person(path, rec)
+        for path, data in loaded["places"]:
+            for rec in data:
+                kb._add_place(path, rec)
         kb._build_index()
         kb._records.clear()  # the raw records are only needed for load-time errors
         return kb
@@ -297,6 +321,20 @@ class KnowledgeBase:
             latest = max(offices, key=lambda o: o.start)
             actor.country, actor.sector = latest.country, latest.sector
         self._add_actor(path, rec, actor)
+
+    def _add_place(self, path: Path, rec: dict[str, Any]) -> None:
+        self._require(path, rec, "name", "country", "kind")
+        country = self._check_country(rec.get("country"), path, rec, "country")
+        kind = str(rec["kind"]).strip().lower()
+        if kind not in PLACE_KINDS:
+            raise self._fail(f"unknown place kind {kind!r} (one of {', '.join(PLACE_KINDS)})",
+                             path, rec, "kind")
+        place = Place(str(rec["name"]), country, kind, self._list(path, rec, "aliases"))
+        for text in (place.name, *place.aliases):
+            nf = normal_form(_no_article(text))
+            if nf and not any(p.key == place.key for p in self.places[nf]):
+                self.places[nf].append(place)
+                self.surfaces.setdefault(text, [])
 
     def _add_actor(self, path: Path, rec: dict[str, Any], actor: KbActor) -> None:
         if actor.id in self.actors:
@@ -517,12 +555,34 @@ class KnowledgeBase:
         """(sector, sector2) of a sector noun ("riot police" -> ("COP", ""))."""
         return self.nouns.get(fold(text))
 
+    def places_for(self, text: str) -> list[Place]:
+        """Gazetteer places named ``text`` ("Shanghai", "the Donbas"), in file order."""
+        return list(self.places.get(normal_form(_no_article(strip_possessive(text))), ()))
+
+    def place_country(self, name: str) -> str:
+        """The country a place name locates: a country's name, adjective or capital
+        ("Minsk" -> BLR), else a gazetteer place ("Shanghai" -> CHN); "" when unknown or
+        when places of that name lie in different countries."""
+        if not name or not name.strip():
+            return ""
+        code = self.country_code(_no_article(name))
+        if code:
+            return code
+        countries = {p.country for p in self.places_for(name)}
+        return countries.pop() if len(countries) == 1 else ""
+
     def country_code(self, text: str) -> str | None:
         """The ISO code of a country name, adjective, demonym or capital, else None."""
         for c in self.candidates(text):
             if c.actor.type == "GPE":
                 return c.actor.country
         return None
+
+
+def _no_article(text: str) -> str:
+    """ "the Donbas" -> "Donbas" (gazetteer names are compared without a leading "the")."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else text
 
 
 def _flag(value: Any) -> bool:
@@ -614,3 +674,9 @@ def _cached(paths: tuple[str, ...]) -> KnowledgeBase:
 def load_kb(paths: Iterable[str | Path] = ()) -> KnowledgeBase:
     """The shipped KB plus user files, loaded once per process per set of paths."""
     return _cached(tuple(str(Path(p).resolve()) for p in paths))
+
+
+def place_country(name: str, kb_paths: Iterable[str | Path] = ()) -> str:
+    """The ISO code of the country a place name lies in ("Shanghai" -> "CHN", "Minsk" ->
+    "BLR", "Belarus" -> "BLR"), "" when unknown or ambiguous; for ``Location.country``."""
+    return load_kb(kb_paths).place_country(name)

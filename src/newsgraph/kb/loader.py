@@ -1,8 +1,9 @@
 """Reading KB files (YAML or CSV) into plain records, with the line of every field.
 
 Which kind a file holds is decided by its name (countries*, igos*/orgs*, people*/persons*,
-sectors*, ambiguous*) or, failing that, by the fields of its first record (``offices`` ->
-people, ``adjectives``/``demonyms`` -> countries, ``nouns`` -> sectors, else organisations).
+places*/gazetteer*, sectors*, ambiguous*) or, failing that, by the fields of its first
+record (``offices`` -> people, ``adjectives``/``demonyms`` -> countries, ``kind`` +
+``country`` -> places, ``nouns`` -> sectors, else organisations).
 Every record comes back as a dict with ``__file__``, ``__line__`` and ``__lines__`` (field ->
 line) so that validation errors can name file, line and field.
 
@@ -24,7 +25,7 @@ from ..errors import KnowledgeBaseError
 
 __all__ = ["read_file", "iter_kb_files", "detect_kind"]
 
-KINDS = ("countries", "orgs", "people", "sectors", "ambiguous")
+KINDS = ("countries", "orgs", "people", "places", "sectors", "ambiguous")
 _LIST_FIELDS = ("aliases", "names", "adjectives", "demonyms")
 
 
@@ -77,6 +78,8 @@ def detect_kind(path: Path, data: Any) -> str | None:
         return "sectors"
     if name.startswith("ambiguous"):
         return "ambiguous"
+    if name.startswith(("place", "gazetteer")):
+        return "places"
     if isinstance(data, dict):  # the event lexicon (events.yaml) is not ours to read
         return "sectors" if "nouns" in data and "sectors" in data else None
     if isinstance(data, list) and data and isinstance(data[0], dict):
@@ -85,6 +88,8 @@ def detect_kind(path: Path, data: Any) -> str | None:
             return "people"
         if "adjectives" in first or "demonyms" in first:
             return "countries"
+        if "kind" in first and "country" in first:
+            return "places"
         if "country" in first:
             return "orgs"
     return None
@@ -163,7 +168,7 @@ def read_file(path: Path) -> tuple[str | None, Any]:
     if data is None:
         return None, None
     kind = detect_kind(path, data)
-    if kind in ("countries", "orgs", "people") and not isinstance(data, list):
+    if kind in ("countries", "orgs", "people", "places") and not isinstance(data, list):
         raise KnowledgeBaseError(f"a {kind} file must hold a list of records", path=str(path),
                                  line=1)
     if kind in ("sectors", "ambiguous") and not isinstance(data, dict):

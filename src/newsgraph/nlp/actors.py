@@ -30,7 +30,11 @@ An undated text codes KB people by their latest office (see ``KnowledgeBase.code
 
 Actor keys: ``kb:<id>`` for KB people and organisations, ``kb:country:<ISO3>`` for a
 country (``kb:country:RUS:GOV`` for its government: "the Kremlin", "Moscow said"),
-``name:<TYPE>:<normal form>`` for names outside the KB, ``group:<CC>:<SECTOR>`` for groups.
+``name:<TYPE>:<normal form>`` for names outside the KB, ``group:<CC>:<SECTOR>`` for groups,
+``place:<CC>:<name>`` for gazetteer places (places.yaml: cities, regions, provinces). A place
+is a mention of kind "place" with its country and no sector: it locates, it does not act;
+as a modifier it gives the phrase its country ("Shanghai authorities": CHN GOV, one group
+mention) and it votes for the article's country like a country name does.
 """
 
 from __future__ import annotations
@@ -361,6 +365,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 take(f)
         elif cands:
             surname_only.append((span, cands))
+        else:
+            f = _place(doc, span, kb, counts, country_spans)
+            if f is not None:
+                demonyms.append(f)  # like a country word: dropped where it only modifies
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
     for ent in doc.ents:
@@ -704,6 +712,34 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
     return Coding(country, sector, sector2, start, end)
 
 
+def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
+           country_spans: dict[int, str]) -> _Found | None:
+    """A gazetteer place below country level ("Shanghai", "Rakhine"): its tokens code their
+    country for the phrase around them ("Shanghai authorities": CHN GOV) and the place is a
+    mention of kind "place" (key ``place:<CC>:<name>``, no sector: a place locates, it does
+    not act). Inside a longer NER name it only lends its country ("Shanghai Electric");
+    inside a person's name nothing ("Mary" the city is not "Mary Smith")."""
+    places = kb.places_for(span.text)
+    if len({p.country for p in places}) > 1:  # namesakes: the country the article names
+        places = sorted(places, key=lambda p: -counts.get(p.country, 0))
+        if counts.get(places[0].country, 0) <= counts.get(places[1].country, 0):
+            return None
+    if not places:
+        return None
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        return None
+    place = places[0]
+    for k in range(span.start, span.end):
+        country_spans.setdefault(k, place.country)
+    if ent is not None and len(_trim(ent)) > len(span) and ent.label_ in ("ORG", "FAC"):
+        return None
+    counts[place.country] = counts.get(place.country, 0) + 1
+    actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
+                  sector="")
+    return _Found(span, actor, "place")
+
+
 def _pick(kb: KnowledgeBase, cands: list, date: str | None, counts: dict[str, int]):
     """Among KB candidates for one name: in office at the date, in a country the article
     talks about, exact spelling."""
@@ -732,7 +768,7 @@ def _home_country(doc: Doc, kb: KnowledgeBase, counts: dict[str, int], hint: lis
             votes[f.actor.country] += 1
     place = None
     if doc._.ng_dateline:
-        place = kb.country_code(doc._.ng_dateline)
+        place = kb.place_country(doc._.ng_dateline) or None
     place = place or (hint[0] if hint else None)
     if place:
         votes[place] += 2
@@ -749,8 +785,8 @@ def _correct_ents(doc: Doc, found: list[_Found], kb: KnowledgeBase) -> None:
     for f in found:
         if f.kind == "name" and f.actor.type in ("PERSON", "ORG", "GPE"):
             spans.append(Span(doc, f.span.start, f.span.end, label=f.actor.type))
-        elif f.kind in ("capital", "demonym"):
-            label = "GPE" if f.kind == "capital" else "NORP"
+        elif f.kind in ("capital", "demonym", "place"):
+            label = "NORP" if f.kind == "demonym" else "GPE"
             spans.append(Span(doc, f.span.start, f.span.end, label=label))
     covered = [f.span for f in found]
     keep = [e for e in doc.ents if not any(s.start < e.end and e.start < s.end for s in spans)

@@ -1,0 +1,52 @@
+"""Gazetteer places in text: they code their country, locate, and do not act."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.actors import ActorTagger
+from newsgraph.nlp.doc_ext import ensure_extensions
+
+PLACES = """\
+- {name: Testgrad, country: BLR, kind: city}
+- {name: Ostrovia, aliases: [Ostrovia Province], country: MMR, kind: province}
+"""
+
+
+@pytest.fixture(scope="module")
+def tag(base_nlp, tmp_path_factory):
+    ensure_extensions()
+    folder = tmp_path_factory.mktemp("kb")
+    (folder / "places_t.yaml").write_text(PLACES, encoding="utf-8")
+    tagger = ActorTagger(base_nlp, "newsgraph_actors", kb_paths=[str(folder)])
+
+    def run(text, dateline=None):
+        doc = base_nlp.make_doc(text)
+        doc._.ng_date = "2021-01-01"
+        doc._.ng_dateline = dateline
+        for _, proc in base_nlp.pipeline:
+            doc = proc(doc)
+        return tagger(doc)
+
+    return run
+
+
+def test_actors_place_modifier_codes_the_country(tag):
+    doc = tag("Testgrad police detained twelve people on Sunday.")
+    groups = [m for m in doc._.ng_mentions if m.kind == "group" and "police" in m.text]
+    assert [(g.text, g.actor.country, g.actor.sector) for g in groups] == [
+        ("Testgrad police", "BLR", "COP")]
+    assert not [m for m in doc._.ng_mentions if m.kind == "place"]  # one mention, not two
+
+
+def test_actors_place_alone_is_a_place_of_its_country(tag):
+    doc = tag("Fighting spread across Ostrovia Province last week, residents said.")
+    place = next(m for m in doc._.ng_mentions if m.text == "Ostrovia Province")
+    assert (place.kind, place.actor.country, place.actor.sector) == ("place", "MMR", "")
+    assert place.actor.key == "place:MMR:ostrovia"
+
+
+def test_actors_place_dateline_gives_the_home_country(tag):
+    doc = tag("Riot police detained dozens of protesters on Sunday.", dateline="Testgrad")
+    groups = {m.actor.country for m in doc._.ng_mentions if m.kind == "group"}
+    assert groups == {"BLR"}
