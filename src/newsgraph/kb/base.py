@@ -129,6 +129,7 @@ class KnowledgeBase:
         self.sectors: dict[str, str] = {}
         self.nouns: dict[str, tuple[str, str]] = {}  # folded noun -> (sector, sector2)
         self.modifiers: dict[str, str] = {}
+        self.blocs: dict[str, str] = {}  # "Western" -> WST (case kept: "western" is a direction)
         self.junk: set[str] = set()
         # one-word person names that are everyday words ("May", "Rice"): see candidates()
         self.common_words: set[str] = set(STOP_WORDS)
@@ -233,6 +234,7 @@ class KnowledgeBase:
         self.modifiers.update({fold(str(k)): str(v)
                                for k, v in (data.get("modifiers") or {}).items()})
         self.junk.update(fold(str(w)) for w in data.get("junk") or [])
+        self.blocs.update({str(k): str(v) for k, v in (data.get("blocs") or {}).items()})
         self.common_words.update(fold(str(w)) for w in data.get("common_words") or [])
 
     def _add_country(self, path: Path, rec: dict[str, Any]) -> None:

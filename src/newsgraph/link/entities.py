@@ -9,6 +9,13 @@ stage merges the keys of names outside the KB that are one actor:
   Tikhanovskaya"); a different first name keeps namesakes apart;
 - a surname-only key ("name:PERSON:makei") folds into the one full-name key (KB or not)
   with that surname in the corpus; with two or more candidates it stays alone;
+- a state's sector, however it is written, is one actor: the group "Russian officials"
+  (``group:RUS:GOV``) joins "the Kremlin"/"Moscow said" (``kb:country:RUS:GOV``) in one
+  entity named "Russia: government", apart from the country "Russia" itself
+  (``kb:country:RUS``), as event data codes RUSGOV apart from RUS;
+- groups without a country ("people", "governments") are keyed per article by the actors
+  component (``group::CVL:<article id>``): they code their article's events but are never
+  one actor across the corpus, so each is an entity of its own article only;
 
 then writes the ``entities`` table and rewrites ``mentions``, ``quotes`` and ``events`` to
 the canonical entity. What was learned is propagated: where a mention has no country or
@@ -67,6 +74,12 @@ def merge_keys(keys: dict[str, dict[str, Any]]) -> dict[str, str]:
         win, lose = (ra, rb) if rank(ra) >= rank(rb) else (rb, ra)
         parent[lose] = win
 
+    for k in keys:  # "Russian officials" and "the Kremlin": the state's government
+        parts = k.split(":")
+        if len(parts) == 3 and parts[0] == "group" and parts[1]:
+            state = f"kb:country:{parts[1]}:{parts[2]}"
+            if state in keys:
+                union(k, state)
     # bucket people by the skeleton of their last name
     full: dict[str, list[str]] = defaultdict(list)
     single: dict[str, list[str]] = defaultdict(list)

@@ -169,8 +169,11 @@ def _kb_actor(kb: KnowledgeBase, actor: KbActor, date: str | None, sector: str |
     if actor.type == "GPE":
         sec = sector or ""
         key = f"kb:{actor.id}" + (f":{sec}" if sec else "")
-        return Actor(key=key, name=actor.name, type="GPE", country=actor.country, sector=sec,
-                     wikidata=actor.wikidata)
+        # "the Kremlin", "Moscow said": the state's government, named apart from the
+        # country itself ("Russia: government" beside "Russia")
+        name = _group_name(kb, actor.country, sec) if sec else actor.name
+        return Actor(key=key, name=name, type="GPE", country=actor.country, sector=sec,
+                     wikidata=None if sec else actor.wikidata)
     country, sec = kb.code(actor, date)
     return Actor(key=actor.key, name=actor.name, type=actor.type, country=country, sector=sec,
                  wikidata=actor.wikidata)
@@ -302,6 +305,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         found.append(f)
 
     noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
+    noun_starts = {n.start for n in noun_spans}
 
     # 1. KB names (longest first)
     kb_spans = filter_spans([doc[s:e] for _, s, e in tagger.names(doc)])
@@ -470,6 +474,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 take(_Found(doc[tok.i:tok.i + 1], full.actor, "name", full.kb))
 
     home, strong_home = _home_country(doc, kb, counts, home_hint, found)
+    for tok in doc:  # "Western governments": a bloc word gives the group its code
+        code = kb.blocs.get(tok.text)
+        if code and tok.i + 1 in noun_starts and tok.i not in country_spans:
+            country_spans[tok.i] = code
 
     # 4. context coding
     used_context: set[int] = set()
@@ -525,7 +533,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             take(g)
             used_context.update(range(span.start, span.end))
             continue
-        actor = Actor(key=f"group:{coding.country}:{coding.sector}",
+        actor = Actor(key=_group_key(doc, coding.country, coding.sector),
                       name=_group_name(kb, coding.country, coding.sector), type="GROUP",
                       country=coding.country, sector=coding.sector)
         g = _Found(span, actor, "group", None, coding)
@@ -540,7 +548,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             if a.country or not a.sector or f.kb is not None or f.kind not in ("group", "name"):
                 continue
             group = f.kind == "group"
-            f.actor = Actor(key=f"group:{home}:{a.sector}" if group else a.key,
+            f.actor = Actor(key=_group_key(doc, home, a.sector) if group else a.key,
                             name=_group_name(kb, home, a.sector) if group else a.name,
                             type=a.type, country=home, sector=a.sector, wikidata=a.wikidata)
 
@@ -658,10 +666,21 @@ def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
 
 
 def _group_name(kb: KnowledgeBase, country: str, sector: str) -> str:
-    """A group's canonical name: "Belarus: police", "civilians" (no country)."""
+    """A group's canonical name: "Belarus: police", "the West: government", "civilians"
+    (no country)."""
     label = kb.sectors.get(sector, sector).split(",")[0].strip()
-    place = kb.countries[country].name if country in kb.countries else country
+    place = kb.countries[country].name if country in kb.countries else \
+        kb.codes.get(country, country)
     return f"{place}: {label}" if place else label
+
+
+def _group_key(doc: Doc, country: str, sector: str) -> str:
+    """``group:<CC>:<SECTOR>``; a group without a country is keyed per article
+    (``group::<SECTOR>:<article id>``): "people" or "governments" in two unrelated articles
+    are not one actor, so the corpus-wide entities never merge them."""
+    if country or not doc._.ng_article_id:
+        return f"group:{country}:{sector}"
+    return f"group::{sector}:{doc._.ng_article_id}"
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
