@@ -75,7 +75,10 @@ def countries() -> list[dict]:
 
 @cache
 def orgs() -> list[dict]:
-    return _load(DATA / "igos.yaml")
+    out = list(_load(DATA / "igos.yaml"))
+    for path in sorted(DATA.glob("orgs*.yaml")):  # orgs_world.yaml and the like
+        out.extend(_load(path))
+    return out
 
 
 @cache
