@@ -137,3 +137,17 @@ def test_kb_duplicate_id_in_user_files_is_an_error(tmp_path):
     with pytest.raises(KnowledgeBaseError) as exc:
         KnowledgeBase.load([tmp_path])
     assert exc.value.field == "id" and "orgs_b.yaml" in str(exc.value)
+
+
+def test_kb_defence_minister_is_government_with_military_second_code(tmp_path):
+    path = tmp_path / "people_d.yaml"
+    path.write_text("- id: d\n  name: Dora Defence\n  offices:\n"
+                    "    - {country: COL, sector: MIL, role: Minister of Defence,"
+                    " start: 2020-01-01, end: null}\n"
+                    "- id: g\n  name: Gus General\n  offices:\n"
+                    "    - {country: COL, sector: MIL, role: Chief of the General Staff,"
+                    " start: 2020-01-01, end: null}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert kb.code("d", "2021-01-01") == ("COL", "GOV")
+    assert kb.sector2(kb.actors["d"], "2021-01-01") == "MIL"
+    assert kb.code("g", "2021-01-01") == ("COL", "MIL")  # a soldier stays military

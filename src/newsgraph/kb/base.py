@@ -35,6 +35,7 @@ DATA_DIR = Path(__file__).with_name("data")
 #: When a person holds several offices at once, the first sector here wins.
 SECTOR_PRIORITY = ("GOV", "MIL", "SPY", "JUD", "COP", "LEG", "PTY", "OPP", "REB", "ELI")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_MINISTERIAL = re.compile(r"\b(?:minister|ministers|secretary|commissar)\b")
 _PARTICLES = {"le", "la", "de", "du", "del", "der", "van", "von", "da", "di", "al", "el",
               "bin", "ibn", "ben", "mac", "st"}
 
@@ -48,6 +49,7 @@ class Office:
     end: str | None = None
     org: str | None = None
     approx: bool = False
+    sector2: str = ""  # a second code: a defence minister is GOV + MIL
 
     def active(self, date: str) -> bool:
         return self.start <= date and (self.end is None or date <= self.end)
@@ -313,8 +315,14 @@ class KnowledgeBase:
             except ValueError:
                 raise self._fail(f"end {off.get('end')!r} is not YYYY-MM-DD or null", path,
                                  off, "end") from None
-            offices.append(Office(country, sector, str(off.get("role") or ""), start, end,
-                                  off.get("org"), _flag(off.get("approx"))))
+            role = str(off.get("role") or "")
+            sector2 = ""
+            if sector == "MIL" and _MINISTERIAL.search(fold(role)):
+                # a minister (of defence) holds a civilian office of the government: GOV,
+                # with MIL as the second code, as PLOVER/CAMEO code it
+                sector, sector2 = "GOV", "MIL"
+            offices.append(Office(country, sector, role, start, end, off.get("org"),
+                                  _flag(off.get("approx")), sector2))
         actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
                         wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
                         gender=gender or None, offices=offices, source=str(path),
@@ -543,6 +551,8 @@ class KnowledgeBase:
         """A second code from the office's role ("Defence Minister" -> MIL), else ""."""
         office = self.office(actor, date) if date else (
             max(actor.offices, key=lambda o: o.start) if actor.offices else None)
+        if office is not None and office.sector2:
+            return office.sector2
         if office is None or not office.role:
             return ""
         words = fold(office.role).split()
