@@ -36,3 +36,18 @@ def ensure_extensions() -> None:
 
 
 ensure_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access (O(tokens)); components that
+    slice the text many times per article read it through here instead.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # the text of a Doc never changes, even when tokens are merged
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = ("newsgraph", "text", None, None)

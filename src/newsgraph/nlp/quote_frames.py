@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_ext import doc_text
 from .quote_lexicon import CLAUSE_VERBS, DOBJ_VERBS, PREP_CONTENT, XCOMP_VERBS, is_cue_lemma
 
 __all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
@@ -98,7 +99,7 @@ def _span_chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     if a > b:
         return None
     s, e = doc[a].idx, doc[b].idx + len(doc[b].text)
-    text = doc.text
+    text = doc_text(doc)
     while s < e and text[s] in _CONTENT_TRIM:
         s += 1
     while e > s and text[e - 1] in _CONTENT_TRIM:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Mention, Quote
 from .actors import actor_at
 from .coref import resolve_reference
-from .doc_ext import ensure_extensions
+from .doc_ext import doc_text, ensure_extensions
 from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
 from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
@@ -97,7 +97,7 @@ def _resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
 
 def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int]) -> str | None:
     """Where the statement was made, from the sentence outside the content."""
-    text = doc.text
+    text = doc_text(doc)
     a, b = content
     outside = text[sent_start:max(sent_start, min(a, sent_end))] + " \n " + \
         text[min(max(b, sent_start), sent_end):sent_end]
@@ -113,7 +113,7 @@ def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> _Voice:
     lo = min(sent.start_char, content[0])
     hi = max(sent.end_char, content[1])
     return _Voice(frame.speaker, _resolve(doc, frame.speaker, frame.speaker_head),
-                  doc.text[frame.cue_start:frame.cue_end], frame.cue_start, frame.cue_end,
+                  doc_text(doc)[frame.cue_start:frame.cue_end], frame.cue_start, frame.cue_end,
                   _channel(doc, lo, hi, content))
 
 
@@ -128,13 +128,13 @@ def _is_name(doc: Doc, q: QuotedSpan) -> bool:
     if not words:
         return True
     mark = q.open_mark if q.open_mark is not None else q.start
-    before = doc.text[max(0, mark - 30):mark].split()
+    before = doc_text(doc)[max(0, mark - 30):mark].split()
     prev = before[-1].lower().strip(",:") if before else ""
     if prev in SCARE_MARKERS or prev.endswith("so-called"):
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     content_words = [t for t in words if not t.is_stop]
-    ends_sentence = doc.text[q.start:q.end].rstrip()[-1:] in ".!?,"
+    ends_sentence = doc_text(doc)[q.start:q.end].rstrip()[-1:] in ".!?,"
     return (len(words) <= 8 and bool(content_words) and not ends_sentence and not has_verb
             and all(t.text[:1].isupper() for t in content_words))
 
@@ -154,7 +154,7 @@ def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
     """'“...” ― Name' (a name after a dash closing the quote's line)."""
     if q.close_mark is None:
         return None
-    m = _DASH_NAME.match(doc.text, q.close_mark + 1)
+    m = _DASH_NAME.match(doc_text(doc), q.close_mark + 1)
     if m is None or len(m.group(1).split()) > 8 or not m.group(1)[:1].isupper():
         return None
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -212,7 +212,7 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
 def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> None:
     """A quote whose closing mark is missing ends before its own attribution
     ('"The plan will fail, he said. Then ...' ends at "fail")."""
-    text = doc.text
+    text = doc_text(doc)
     for q in spans:
         if q.close_mark is not None:
             continue
@@ -262,7 +262,7 @@ def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Vo
     be in capitals or be a known actor. Returns line index -> (voice, content start)."""
     out = {}
     for li, (a, b) in enumerate(lines):
-        m = _LABEL.match(doc.text, a, b)
+        m = _LABEL.match(doc_text(doc), a, b)
         if m is None:
             continue
         name = m.group(1)
@@ -275,7 +275,7 @@ def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Vo
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None:
             continue
-        colon = doc.text.index(":", m.end(1))
+        colon = doc_text(doc).index(":", m.end(1))
         found = mention if named else (_resolve(doc, span, span.root) or _named_in_doc(doc, name))
         out[li] = (_Voice(span, found, ":", colon, colon + 1), m.end())
     # a capitals label counts only when it recurs (a transcript), not a one-off "UPDATE:"
@@ -293,7 +293,7 @@ def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | Non
     if after >= len(doc):
         return None
     nxt = doc[after].sent
-    gap = doc.text[q.close_mark + 1:nxt.start_char]
+    gap = doc_text(doc)[q.close_mark + 1:nxt.start_char]
     if "\n" in gap or len(gap.strip()) > 2 or len(nxt) > 25:
         return None
     return nxt
@@ -307,7 +307,7 @@ def _colon_sentence(doc: Doc, q: QuotedSpan) -> Span | None:
     """The sentence that ends with ':' right before the quote ("Caddell continued:")."""
     start = q.open_mark if q.open_mark is not None else q.start
     i = start - 1
-    text = doc.text
+    text = doc_text(doc)
     while i >= 0 and text[i].isspace():
         i -= 1
     if i < 0 or text[i] != ":":
@@ -320,7 +320,7 @@ def _embedded(doc: Doc, q: QuotedSpan) -> bool:
     """A quoted fragment inside narration ('would like to have "very close relations"')."""
     if q.open_mark is None:
         return False
-    text = doc.text
+    text = doc_text(doc)
     i = q.open_mark - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -336,9 +336,9 @@ def _embedded(doc: Doc, q: QuotedSpan) -> bool:
 def _header_lines(doc: Doc) -> list[tuple[int, int, Mention]]:
     """Speaker header lines: a line that is only a person's (or body's) name, followed by a
     topic line ending in ':' or a quoted paragraph."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text) if m.group().strip()]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(doc_text(doc)) if m.group().strip()]
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for i, (a, b) in enumerate(lines):
         line = text[a:b].strip()
         if not line or len(line.split()) > 5 or line[-1] in _SENT_END:
@@ -356,7 +356,7 @@ def _header_lines(doc: Doc) -> list[tuple[int, int, Mention]]:
 
 def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> list[Quote]:
     """All quotes in ``doc`` (see the module docstring for the rules)."""
-    text = doc.text
+    text = doc_text(doc)
     article_id = doc._.ng_article_id or ""
     spans = find_quoted_spans(text)
     frames = find_frames(doc)
@@ -506,7 +506,7 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
             other, v, _ = direct[j]
             if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention):
                 return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
-    text = doc.text
+    text = doc_text(doc)
     start = q.open_mark if q.open_mark is not None else q.start
     # '..., Schiff said. "The other factor ..."': the voice of the sentence just before
     first = doc.char_span(start, start + 1, alignment_mode="expand")

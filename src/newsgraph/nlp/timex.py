@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .doc_ext import doc_text
+
 __all__ = ["Timex", "find_timex", "resolve_date", "is_future"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -223,7 +225,7 @@ def find_timex(doc: Doc) -> list[Timex]:
     """Temporal expressions in ``doc``, resolved against ``doc._.ng_date``, in text order."""
     anchor = doc._.ng_date if Doc.has_extension("ng_date") else None
     out: list[Timex] = []
-    for m in _RE.finditer(doc.text):
+    for m in _RE.finditer(doc_text(doc)):
         text = m.group(0).strip()
         if not text:
             continue
