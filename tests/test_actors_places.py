@@ -9,6 +9,7 @@ from newsgraph.nlp.doc_ext import ensure_extensions
 
 PLACES = """\
 - {name: Testgrad, country: BLR, kind: city}
+- {name: Hope, country: BLR, kind: town}
 - {name: Ostrovia, aliases: [Ostrovia Province], country: MMR, kind: province}
 """
 
@@ -50,3 +51,9 @@ def test_actors_place_dateline_gives_the_home_country(tag):
     doc = tag("Riot police detained dozens of protesters on Sunday.", dateline="Testgrad")
     groups = {m.actor.country for m in doc._.ng_mentions if m.kind == "group"}
     assert groups == {"BLR"}
+
+
+def test_actors_everyday_word_place_needs_a_locative(tag, tmp_path):
+    doc = tag("Hope is fading, Ostrovia Province officials said. They met in Hope later.")
+    places = [m for m in doc._.ng_mentions if m.text == "Hope"]
+    assert [m.start for m in places] == [doc.text.rindex("Hope")]

@@ -748,6 +748,13 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return None
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        # "Hope", "Reading", "Split": a place named by an everyday word is a place only
+        # where NER says so or after a locative word
+        prev = doc[span.start - 1].lower_ if span.start else ""
+        everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop)
+        if everyday and prev not in _LOCATIVE:
+            return None
     place = places[0]
     for k in range(span.start, span.end):
         country_spans.setdefault(k, place.country)
