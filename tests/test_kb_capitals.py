@@ -66,3 +66,23 @@ def test_kb_code_of_metonym_candidate_has_its_sector(tmp_path):
     shipped = load_kb()
     kremlin = next(c for c in shipped.candidates("Kremlin") if c.kind == "metonym")
     assert shipped.code(kremlin, "2020-01-01") == ("RUS", "GOV")
+
+
+def test_kb_acronym_matches_only_as_spelled(tmp_path):
+    (tmp_path / "orgs_test.yaml").write_text(
+        "- {id: usr, name: Save Testland Union, aliases: [USR], country: BBB, sector: PTY}\n",
+        encoding="utf-8")
+    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    assert {c.actor.id for c in kb.candidates("USR")} == {"usr"}
+    assert "usr" not in {c.actor.id for c in kb.candidates("USSR")}  # no folding of acronyms
+
+
+def test_kb_igo_body_takes_its_parent_bloc_code(tmp_path):
+    (tmp_path / "orgs_test.yaml").write_text(
+        "- {id: un, name: United Nations, country: IGO, sector: GOV, code: UNO}\n"
+        "- {id: wcourt, name: World Test Court, country: IGO, sector: JUD, code: WTC,"
+        " parent: un}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    court = kb.candidates("World Test Court")[0]
+    assert kb.code(court) == ("UNO", "JUD")

@@ -139,6 +139,8 @@ class KnowledgeBase:
         # normal form -> [(actor id, kind, metonym sector, folded alias)]
         self.index: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
         self.skeletons: dict[str, set[str]] = defaultdict(set)  # skeleton -> normal forms
+        # folded aliases written as acronyms: they match only as spelled
+        self.acronyms: set[str] = set()
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
         self.places: dict[str, list[Place]] = defaultdict(list)  # normal form -> places
         self.paths: list[str] = []
@@ -180,6 +182,7 @@ class KnowledgeBase:
         for path, data in loaded["places"]:
             for rec in data:
                 kb._add_place(path, rec)
+        kb._inherit_bloc_codes()
         kb._build_index()
         kb._records.clear()  # the raw records are only needed for load-time errors
         return kb
@@ -292,6 +295,22 @@ class KnowledgeBase:
             actor.country = str(rec["code"])
         self._add_actor(path, rec, actor)
 
+    def _inherit_bloc_codes(self) -> None:
+        """A generic IGO body part of a bloc-coded one takes its code: the ICJ (parent: the
+        UN) is UNO like the rest of the UN system, an EU agency EUR."""
+        for actor in self.actors.values():
+            seen: set[str] = set()
+            parent = actor.parent
+            while actor.type == "ORG" and actor.country == "IGO" and parent and \
+                    parent not in seen and parent in self.actors:
+                seen.add(parent)
+                ancestor = self.actors[parent]
+                if ancestor.country != "IGO":
+                    if ancestor.type == "ORG" and ancestor.country in self.codes:
+                        actor.country = ancestor.country
+                    break
+                parent = ancestor.parent
+
     def _add_person(self, path: Path, rec: dict[str, Any]) -> None:
         self._require(path, rec, "id", "name")
         gender = rec.get("gender")
@@ -395,6 +414,8 @@ class KnowledgeBase:
         if entry not in self.index[nf]:
             self.index[nf].append(entry)
             self.skeletons[skeleton(text)].add(nf)
+        if _acronym(text):
+            self.acronyms.add(entry[3])
         self.surfaces[text].append((actor_id, kind))
 
     # ------------------------------------------------------------ queries
@@ -424,6 +445,9 @@ class KnowledgeBase:
         best: dict[tuple[str, str, str | None], Candidate] = {}
         for actor_id, kind, sector, alias in self.index.get(nf, []):
             if not self._usable(actor_id, kind, alias, titled):
+                continue
+            # an acronym is spelled, not transliterated: USSR is not USR
+            if (alias in self.acronyms or _acronym(clean)) and alias != folded:
                 continue
             # an exact (case/diacritics-insensitive) alias beats a transliteration variant
             score = 100.0 if alias == folded else 95.0
@@ -622,6 +646,11 @@ def _shipped(path: str) -> bool:
 def _neg(date: str) -> str:
     """A sort key that orders dates newest first."""
     return "".join(chr(0x7F - ord(ch)) for ch in date)
+
+
+def _acronym(text: str) -> bool:
+    """Written as an acronym: no lower-case letter, no space, a few characters."""
+    return " " not in text and len(text) <= 8 and not any(ch.islower() for ch in text)
 
 
 def _ascii(text: str) -> str:

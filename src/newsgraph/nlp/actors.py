@@ -40,6 +40,7 @@ mention) and it votes for the article's country like a country name does.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -51,7 +52,7 @@ from spacy.util import filter_spans, registry
 from ..kb import KbActor, KnowledgeBase, load_kb
 from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
-from .doc_ext import ensure_extensions
+from .doc_ext import doc_text, ensure_extensions
 
 __all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
 
@@ -107,9 +108,28 @@ class ActorTagger:
         self.kb: KnowledgeBase = load_kb(self.kb_paths)
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names.add("KB", list(nlp.tokenizer.pipe(self.kb.patterns())))
+        self.tokenizer = nlp.tokenizer
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         noun_texts = set(self.kb.nouns) | {n.replace(" s ", "'s ") for n in self.kb.nouns}
         self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(sorted(noun_texts))))
+
+    def name_spans(self, doc: Doc) -> list[Span]:
+        """Spans matching a KB form, also where the text has diacritics the KB spelling
+        lacks ("Khürelsükh" for Khurelsukh): those are matched on an accent-free copy of
+        the same length, so character offsets carry over."""
+        spans = [doc[s:e] for _, s, e in self.names(doc)]
+        text = doc_text(doc)
+        if text.isascii():
+            return spans
+        plain = _same_length_ascii(text)
+        if plain == text:
+            return spans
+        copy = self.tokenizer(plain)
+        for _, s, e in self.names(copy):
+            span = doc.char_span(copy[s].idx, copy[e - 1].idx + len(copy[e - 1]))
+            if span is not None:
+                spans.append(span)
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
         _TAGGERS[id(doc.vocab)] = self
@@ -148,6 +168,18 @@ def actor_at(doc: Doc, start: int, end: int) -> Mention | None:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _same_length_ascii(text: str) -> str:
+    """Each accented Latin letter replaced by its base letter, one character for one."""
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
+
 
 def _sent_start(doc: Doc, i: int) -> bool:
     if i == 0:
@@ -308,7 +340,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     noun_starts = {n.start for n in noun_spans}
 
     # 1. KB names (longest first)
-    kb_spans = filter_spans([doc[s:e] for _, s, e in tagger.names(doc)])
+    kb_spans = filter_spans(tagger.name_spans(doc))
     surname_only: list[tuple[Span, list]] = []
     country_spans: dict[int, str] = {}  # token -> country code, for context coding
     counts: dict[str, int] = {}
