@@ -169,3 +169,13 @@ def test_actors_kb_name_written_with_diacritics_the_kb_lacks(tag):
     hits = [m for m in doc._.ng_mentions if "ctiönenko" in m.text]
     assert hits and hits[0].actor.country == "BLR"
     assert doc.text[hits[0].start:hits[0].end].endswith("Fíctiönenko")
+
+
+def test_actors_group_country_from_a_place_further_along_its_phrase(tag):
+    doc = tag("Yesterday a professor at the state university in Belarus criticised the plan.")
+    prof = next(m for m in doc._.ng_mentions if "professor" in m.text)
+    assert (prof.actor.country, prof.actor.sector) == ("BLR", "EDU")
+    # a clause is not part of the phrase: where they travelled does not code them
+    doc = tag("Journalists who travelled to Russia wrote about it.")
+    jour = next(m for m in doc._.ng_mentions if "Journalists" in m.text)
+    assert jour.actor.country == ""

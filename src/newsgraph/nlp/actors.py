@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
 from ..kb import KbActor, KnowledgeBase, load_kb
@@ -715,6 +715,24 @@ def _group_key(doc: Doc, country: str, sector: str) -> str:
     return f"group::{sector}:{doc._.ng_article_id}"
 
 
+_PHRASE_DEPS = frozenset(("prep", "pobj", "compound", "amod", "nmod", "appos", "det", "poss",
+                          "flat", "case", "punct"))
+
+
+def _phrase_tokens(root: Token, limit: int = 16) -> list[Token]:
+    """Tokens reachable from ``root`` through prepositions, modifiers and names only (not
+    through a clause), at most ``limit`` tokens to the right of it."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in _PHRASE_DEPS and child.i > root.i and child.i - root.i <= limit:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
                   home: str, kb: KnowledgeBase) -> Coding:
     """Extend a sector noun over its compound and country words; code the group."""
@@ -753,6 +771,11 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
             end = k
         elif home and doc[j:j + 1].text.lower() in ("republic", "country"):
             country = home
+    if not country:
+        # "a professor at the University of St Andrews in Scotland": a place further along
+        # the noun's own phrase (prepositions and names, never a clause) gives the country
+        country = next((country_spans[t.i] for t in _phrase_tokens(noun.root)
+                        if t.i >= end and t.i in country_spans), "")
     inner = [n for n in nouns if start <= n.start and n.end <= end] or [noun]
     sector, sector2 = _head_sector(inner, doc, kb)
     mods = {doc[k].lower_ for k in range(start, noun.start)}
