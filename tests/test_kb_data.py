@@ -26,10 +26,9 @@ def _load(path: Path):
 
 # Non-state "country" codes used in the shipped data (see kb/data/README.md).
 NON_STATE = {"IGO", "NGO", "IMG"}
-SECTORS = {
-    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "CVL", "MED", "BUS", "EDU",
-    "REL", "NGO", "IGO", "HLH", "LAB", "AGR", "REF", "ELI", "CRM", "UAF",
-}
+# the sector codes sectors.yaml defines (the one list), plus IGO for international bodies
+SECTORS = set(yaml.safe_load((DATA / "sectors.yaml").read_text(encoding="utf-8"))["sectors"]) \
+    | {"IGO"}
 POST_SOVIET = ["ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LVA", "LTU", "MDA", "RUS",
                "TJK", "TKM", "UKR", "UZB"]
 G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR",
