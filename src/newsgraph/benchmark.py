@@ -9,7 +9,9 @@ asserted anywhere. Each measurement runs in a fresh child process so that peak m
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
+import queue as queue_module
 import resource
 import tempfile
 import time
@@ -71,8 +73,13 @@ def _run(kind: str, inputs: list[str], limit: int | None, model: str | None, que
 
         build_pipeline(model, quiet=True)  # model loading is not what we measure
         with tempfile.TemporaryDirectory() as tmp:
+            # exactly the articles the other runs measure (--limit included), as JSONL
+            corpus = Path(tmp) / "articles.jsonl"
+            with corpus.open("w", encoding="utf-8") as out:
+                for _id, text, published, _place in texts:
+                    out.write(json.dumps({"text": text, "date": published}) + "\n")
             t0 = time.perf_counter()
-            ingest(inputs, Path(tmp) / "bench.duckdb", model=model)
+            ingest([str(corpus)], Path(tmp) / "bench.duckdb", model=model)
     seconds = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put(Measurement(kind, seconds, rss, len(texts), chars))
@@ -85,7 +92,14 @@ def measure(kind: str, inputs: list[str], *, limit: int | None = None,
     queue = ctx.Queue()
     proc = ctx.Process(target=_run, args=(kind, inputs, limit, model, queue))
     proc.start()
-    result = queue.get()
+    while True:  # a child that dies (killed, out of memory) must not leave us waiting
+        try:
+            result = queue.get(timeout=1.0)
+            break
+        except queue_module.Empty:
+            if not proc.is_alive() and queue.empty():
+                raise RuntimeError(f"benchmark run {kind!r} ended without a result "
+                                   f"(exit code {proc.exitcode})") from None
     proc.join()
     return result
 
