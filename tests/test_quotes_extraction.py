@@ -234,3 +234,25 @@ def test_quotes_verb_inside_content_is_not_a_second_attribution(annotate_text):
 def test_quotes_attribution_tail(annotate_text):
     q = only(annotate_text, "The plan will fail, he said.")
     assert q.kind == "indirect" and q.content == "The plan will fail" and q.speaker_text == "he"
+
+
+def test_quotes_attribution_never_crosses_a_paragraph_break(annotate_text):
+    # the parser may run the second quote's sentence into the next paragraph; that
+    # paragraph's "Lavrov often says" is another statement, not this quote's speaker
+    text = ('Vladimir Makei spoke in Minsk.\n\n"Our sovereignty is not for sale at any price," '
+            'he said. "It is a question that people here do not even ask."\n\n'
+            'Security, Sergei Lavrov often says, is the first duty of any state.')
+    found = quotes(annotate_text, text)
+    second = next(q for q in found if q.content.startswith("It is a question"))
+    assert second.speaker_text == "he" and "Makei" in (second.speaker or "")
+    # no statement's content reaches back over the blank line into the quote
+    assert not any(q.content.startswith(('"', "\n")) for q in found)
+
+
+def test_quotes_reported_content_clipped_to_its_paragraph():
+    from newsgraph.nlp.quotes import _within_paragraph
+
+    text = 'end of a quote."\n\nSecurity, Lavrov says, is the first duty.\n\nNext story.'
+    cue = text.index("says")
+    a, b = _within_paragraph(text, 0, len(text), cue)
+    assert text[a:b] == "Security, Lavrov says, is the first duty."

@@ -168,6 +168,8 @@ _SAY = frozenset("""say tell add write ask continue explain note insist argue re
 recall tweet post declare warn state claim stress emphasize comment answer""".split())
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_MARK_CHARS = frozenset('"\'“”‘’«»„')
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
 yesterday morning afternoon evening night week month year""".split())
@@ -423,6 +425,9 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         # a frame whose own content lies outside the quote belongs to another statement
         cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
                  or (f.content_start < hi and lo < f.content_end)]
+        # nor does a cue past a paragraph break (the parser may run a sentence across one)
+        cands = [f for f in cands if not _BLANK_LINE.search(
+            text[hi:f.cue_start] if f.cue_start >= hi else text[f.cue_end:lo])]
         if not statement:
             # a short fragment ('called it "a disgrace"') is a quote only inside a
             # sentence that reports someone's words; otherwise it is a scare quote
@@ -453,7 +458,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         for f in frames:
             if f.content_start is None or f.cue_start in used_frames and f.how != "ccomp":
                 continue
-            a, b = f.content_start, f.content_end
+            a, b = _within_paragraph(text, f.content_start, f.content_end, f.cue_start)
             inner = [(q, emb) for q, _, emb in direct if a <= q.start and q.end <= b]
             quoted = sum(q.end - q.start for q, _ in inner)
             if quoted >= 0.6 * (b - a):
@@ -495,6 +500,21 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         add(start, end, "direct" if voice.span.text.isupper() else "indirect", voice)
 
     return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+
+
+def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
+    """Content [a, b) clipped to the paragraph of its cue: the parser sometimes runs a
+    sentence across a blank line, and the other paragraph is not this statement."""
+    breaks = list(_BLANK_LINE.finditer(text, a, b))
+    for m in breaks:
+        if m.end() <= cue:
+            a = m.end()
+        elif m.start() >= cue:
+            b = m.start()
+            break
+    while a < b and (text[a].isspace() or text[a] in _MARK_CHARS):
+        a += 1
+    return a, b
 
 
 def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, _Voice],
