@@ -256,3 +256,12 @@ def test_quotes_reported_content_clipped_to_its_paragraph():
     cue = text.index("says")
     a, b = _within_paragraph(text, 0, len(text), cue)
     assert text[a:b] == "Security, Lavrov says, is the first duty."
+
+
+def test_quotes_fragment_inside_reported_speech_is_the_reporters(annotate_text):
+    # "blame" sits inside what "said" reports: the quoted words are the governor's
+    text = ('Pence campaigned in Ohio on Friday. The Ohio governor said reporters and the '
+            'opposition are to blame for focusing on “she said this, she posted that.”')
+    found = quotes(annotate_text, text)
+    frag = next(q for q in found if q.content.startswith("she said this"))
+    assert "governor" in frag.speaker_text and frag.cue == "said"

@@ -235,6 +235,17 @@ def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> Non
 _PERSONAL = frozenset("i we you he she they".split())
 
 
+def _reporting_frame(frame: Frame, frames: list[Frame]) -> Frame:
+    """The say-verb a fragment's cue is reported under, if any: in 'The governor said
+    Democrats are to blame for "he said this"', the fragment is the governor's words, not
+    the Democrats' ("blame" sits inside what "said" reports)."""
+    for f in frames:
+        if f is not frame and f.speaker is not None and f.cue.lemma_.lower() in _SAY \
+                and f.cue.is_ancestor(frame.cue):
+            return f
+    return frame
+
+
 def _agentive(doc: Doc, f: Frame) -> bool:
     """Can the frame's speaker speak: a named or resolvable actor, or a personal pronoun?"""
     h = f.speaker_head
@@ -435,6 +446,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             frame = min(cands, key=lambda f: (not _agentive(doc, f), abs(f.cue_start - lo)),
                         default=None)
             if frame is not None:
+                frame = _reporting_frame(frame, frames)
                 direct.append((q, _voice(doc, frame, (q.start, q.end)), True))
             continue
         if not cands:
@@ -445,6 +457,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
                                           not _agentive(doc, f),
                                           min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
+        if frame is not None and frame.cue.lemma_.lower() not in _SAY:
+            frame = _reporting_frame(frame, frames)
         if frame is not None and frame.cue.lemma_.lower() not in _SAY and not _agentive(doc, frame):
             frame = None  # "All this fear ...": a cue word whose subject cannot speak
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
