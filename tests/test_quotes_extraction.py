@@ -265,3 +265,16 @@ def test_quotes_fragment_inside_reported_speech_is_the_reporters(annotate_text):
     found = quotes(annotate_text, text)
     frag = next(q for q in found if q.content.startswith("she said this"))
     assert "governor" in frag.speaker_text and frag.cue == "said"
+
+
+def test_quotes_according_to_a_document_its_author_speaks(annotate_text):
+    q = next(q for q in quotes(annotate_text, (
+        "The plan would cut taxes for small farms, according to a speech Alexander "
+        "Lukashenko delivered in Minsk in July.")) if q.cue.startswith("according"))
+    assert "Lukashenko" in q.speaker_text
+
+
+def test_quotes_time_word_after_the_cue_is_not_the_speaker(annotate_text):
+    found = quotes(annotate_text, '"We will achieve justice in this case, whatever it takes," '
+                                  'said Monday the chief of police.')
+    assert found and all((q.speaker_text or "").lower() != "monday" for q in found)

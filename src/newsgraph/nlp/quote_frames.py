@@ -180,6 +180,11 @@ def _according(doc: Doc, tok: Token) -> Frame | None:
         content = _span_chars(doc, phrase_b + 1, sent.end - 1)
     else:
         content = _span_chars(doc, sent.start, phrase_a - 1)
+    # "according to a speech Mrs. Clinton delivered": the author of the document speaks
+    author = next((subject_of(c) for c in pobj.children if c.dep_ == "relcl"), None)
+    if author is not None and author.pos_ in ("PROPN", "PRON", "NOUN") \
+            and author.lower_ not in ("which", "that", "it"):
+        pobj = author
     f = _frame(doc, tok, pobj, content, "according")
     f.cue_end = to.idx + len(to.text)
     return f

@@ -175,6 +175,11 @@ _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 yesterday morning afternoon evening night week month year""".split())
 
 
+def _time_word(tok: Token) -> bool:
+    """ "Monday", "Thursday morning": when, never who."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
+
+
 def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
     the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the name
@@ -182,7 +187,8 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     the quote and the cue."""
     sp = f.speaker
     if sp is None and f.cue.lemma_.lower() in _SAY and f.cue.i + 1 < len(doc) \
-            and doc[f.cue.i + 1].pos_ == "PROPN" and not inside_quote(doc[f.cue.i + 1].idx):
+            and doc[f.cue.i + 1].pos_ == "PROPN" and not _time_word(doc[f.cue.i + 1]) \
+            and not inside_quote(doc[f.cue.i + 1].idx):
         t = doc[f.cue.i + 1]  # "Said Ellis: ..."
         while t.dep_ in ("compound", "flat") and t.head.i > t.i:
             t = t.head
@@ -198,7 +204,7 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
         t = doc[i]
         while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
             t = t.head
-        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.ent_type_ not in _NOT_SPEAKER_ENTS):
+        if not _time_word(t) and (t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN"):
             f.speaker, f.speaker_head = speaker_phrase(t), t
             return
     sent = f.cue.sent
@@ -570,7 +576,8 @@ def _sentence_subject(doc: Doc, q: QuotedSpan, inside_quote) -> _Voice | None:
     if inside_quote(root.idx):
         return None
     subj = subject_of(root)
-    if subj is None or inside_quote(subj.idx) or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+    if subj is None or inside_quote(subj.idx) or _time_word(subj) \
+            or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
             or subj.lower_ in ("it", "this", "that", "there", "what", "which"):
         return None
     phrase = speaker_phrase(subj)
