@@ -86,11 +86,26 @@ def test_query_events_filters(tmp_path):
         store.insert_records([_event("a1", "CONSULT", "Belarus", "Russia", "2020-09-14"),
                               _event("a2", "CONSULT", "Belarus", "Russia", "2020-07-01"),
                               _event("a3", "SANCTION", "Belarus", "Russia", "2020-09-14")])
-    got = query_events(store, actor="BEL", recipient="rus", event="CONSULT",
+    got = query_events(store, actor="bel", recipient="rus", event="CONSULT",
                        since="2020-08-01")
     assert [e.article_id for e in got] == ["a1"]
+    # an upper-case code is a country (or country+sector) code, never part of a name:
+    # RUS must not match "Belarus"
+    assert len(query_events(store, actor="BEL", recipient="RUS")) == 3
+    assert query_events(store, recipient="BEL") == []
+    assert query_events(store, actor="RUS") == []
     assert query_events(store, actor="russia", recipient="belarus", either=True,
                         event="CONSULT,SANCTION", limit=10)
+    store.close()
+
+
+def test_query_events_by_cameo_style_code(tmp_path):
+    store = Store.open(tmp_path / "t.duckdb")
+    e = _event("a1", "CONSULT", "Belarus", "Russia", "2020-09-14")
+    e.actor.sector = "GOV"
+    with store.transaction():
+        store.insert_records([e, _event("a2", "CONSULT", "Belarus", "Russia", "2020-09-15")])
+    assert [x.article_id for x in query_events(store, actor="BELGOV")] == ["a1"]
     store.close()
 
 

@@ -41,9 +41,11 @@ def _party(p) -> str:
 def events_command(
     db: DbOption = DEFAULT_DB_PATH,
     actor: Annotated[str | None, typer.Option(
-        "--actor", help="Actor: country code (BLR), entity id, or part of a name.")] = None,
+        "--actor", help="Actor: country code (BLR), CAMEO-style code (BLRGOV), entity id, "
+        "or part of a name (lower case).")] = None,
     recipient: Annotated[str | None, typer.Option(
-        "--recipient", help="Recipient: country code, entity id, or part of a name.")] = None,
+        "--recipient", help="Recipient: country code, CAMEO-style code, entity id, or part "
+        "of a name.")] = None,
     event_type: Annotated[str | None, typer.Option(
         "--type", help="PLOVER type(s), comma-separated (CONSULT,AGREE).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,

@@ -23,6 +23,7 @@ chained greedily. The cluster id is ``stable_id("ec", <first event id of the clu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -198,7 +199,12 @@ def merge_events(store: Store, article_ids: Iterable[str] | None = None) -> int:
 # ------------------------------------------------------------------ queries
 
 def _party_filter(prefix: str, value: str) -> tuple[str, list[str]]:
-    """SQL matching a party by country code, entity id, or name/text (case-insensitive)."""
+    """SQL matching a party by country code (RUS), CAMEO-style code (RUSGOV), entity id, or
+    name/text (case-insensitive). A code never matches inside a name: RUS is not Belarus."""
+    if re.fullmatch(r"[A-Z]{3}", value):
+        return f"({prefix}_country = ?)", [value]
+    if re.fullmatch(r"[A-Z]{6}", value):
+        return f"({prefix}_country = ? AND {prefix}_sector = ?)", [value[:3], value[3:]]
     like = f"%{value.lower()}%"
     sql = (f"({prefix}_country = ? OR {prefix}_entity_id = ? OR lower({prefix}_name) LIKE ? "
            f"OR lower({prefix}_text) LIKE ?)")
