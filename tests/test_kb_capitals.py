@@ -86,3 +86,28 @@ def test_kb_igo_body_takes_its_parent_bloc_code(tmp_path):
     kb = KnowledgeBase.load([tmp_path])
     court = kb.candidates("World Test Court")[0]
     assert kb.code(court) == ("UNO", "JUD")
+
+
+def test_kb_organisation_periods_follow_the_date(tmp_path):
+    (tmp_path / "orgs_test.yaml").write_text(
+        "- id: frontx\n  name: Front of Testland\n  country: BBB\n  sector: REB\n"
+        "  periods:\n    - {sector: GOV, start: 2021-08-15, end: null}\n", encoding="utf-8")
+    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    front = kb.candidates("Front of Testland")[0]
+    assert kb.code(front, "2020-01-01") == ("BBB", "REB")
+    assert kb.code(front, "2022-01-01") == ("BBB", "GOV")
+
+
+def test_kb_organisation_period_errors_name_the_field(tmp_path):
+    import pytest
+
+    from newsgraph.errors import KnowledgeBaseError
+
+    (tmp_path / "orgs_test.yaml").write_text(
+        "- id: frontx\n  name: Front of Testland\n  country: BBB\n  sector: REB\n"
+        "  periods:\n    - {sector: GOV, start: August 2021}\n", encoding="utf-8")
+    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as err:
+        KnowledgeBase.load([tmp_path])
+    assert "start" in str(err.value) and "orgs_test.yaml" in str(err.value)

@@ -293,6 +293,9 @@ class KnowledgeBase:
         # of sectors.yaml (EUR, UNO) it codes the body better than the generic IGO
         if rec.get("code") and str(rec["code"]) in self.codes:
             actor.country = str(rec["code"])
+        # a body whose role changed ("the Taliban": REB, GOV from August 2021) lists the
+        # periods of its other codes; outside them `country`/`sector` hold
+        actor.offices = self._offices(path, rec, "periods", default_country=actor.country)
         self._add_actor(path, rec, actor)
 
     def _inherit_bloc_codes(self) -> None:
@@ -316,13 +319,30 @@ class KnowledgeBase:
         gender = rec.get("gender")
         if gender not in (None, "", "m", "f"):
             raise self._fail(f"gender must be m or f, not {gender!r}", path, rec, "gender")
+        offices = self._offices(path, rec, "offices")
+        actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
+                        wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
+                        gender=gender or None, offices=offices, source=str(path),
+                        surname=str(rec.get("surname") or "") or None)
+        if offices:
+            latest = max(offices, key=lambda o: o.start)
+            actor.country, actor.sector = latest.country, latest.sector
+        self._add_actor(path, rec, actor)
+
+    def _offices(self, path: Path, rec: dict[str, Any], fld: str,
+                 default_country: str | None = None) -> list[Office]:
+        """Dated offices (people) or periods (organisations) from ``rec[fld]``."""
+        raw = rec.get(fld) or []
+        if not isinstance(raw, list):
+            raise self._fail(f"'{fld}' must be a list", path, rec, fld)
         offices = []
-        raw_offices = rec.get("offices") or []
-        if not isinstance(raw_offices, list):
-            raise self._fail("'offices' must be a list", path, rec, "offices")
-        for off in raw_offices:
-            self._require(path, off, "country")
-            country = self._check_country(off.get("country"), path, off, "country")
+        for off in raw:
+            if default_country is None:
+                self._require(path, off, "country")
+            else:
+                self._require(path, off)
+            country = self._check_country(off.get("country") or default_country, path, off,
+                                          "country")
             sector = self._check_sector(off.get("sector"), path, off, "sector")
             try:
                 start = _date(off.get("start")) or "0000-01-01"
@@ -342,14 +362,7 @@ class KnowledgeBase:
                 sector, sector2 = "GOV", "MIL"
             offices.append(Office(country, sector, role, start, end, off.get("org"),
                                   _flag(off.get("approx")), sector2))
-        actor = KbActor(id=str(rec["id"]), name=str(rec["name"]), type="PERSON",
-                        wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
-                        gender=gender or None, offices=offices, source=str(path),
-                        surname=str(rec.get("surname") or "") or None)
-        if offices:
-            latest = max(offices, key=lambda o: o.start)
-            actor.country, actor.sector = latest.country, latest.sector
-        self._add_actor(path, rec, actor)
+        return offices
 
     def _add_place(self, path: Path, rec: dict[str, Any]) -> None:
         self._require(path, rec, "name", "country", "kind")
@@ -504,8 +517,13 @@ class KnowledgeBase:
             actor = actor.actor
         if isinstance(actor, str):
             actor = self.actors[actor]
-        if actor.type != "PERSON" or not actor.offices:
+        if not actor.offices:
             return actor.country, actor.sector
+        if actor.type != "PERSON":  # an organisation's periods, else its default code
+            when = date or today()
+            period = next((o for o in sorted(actor.offices, key=lambda o: o.start,
+                                             reverse=True) if o.active(when)), None)
+            return (period.country, period.sector) if period else (actor.country, actor.sector)
         if date is None:
             latest = max(actor.offices, key=lambda o: (o.start, -SECTOR_PRIORITY.index(
                 o.sector) if o.sector in SECTOR_PRIORITY else -99))
