@@ -23,6 +23,15 @@ def test_kb_loader_syntax_error_names_file_and_line(tmp_path):
     assert "people_bad.yaml:" in str(err)
 
 
+def test_kb_loader_duplicate_key_names_file_and_line(tmp_path):
+    # YAML would silently keep the second "Kim" and drop the first list
+    with pytest.raises(KnowledgeBaseError) as exc:
+        _load(tmp_path, "ambiguous_test.yaml", "Kim: [a, b]\nLee: [c, d]\nKim: [a, e]\n")
+    err = exc.value
+    assert err.path.endswith("ambiguous_test.yaml") and err.line == 3
+    assert "duplicate key 'Kim'" in str(err)
+
+
 def test_kb_loader_unknown_country_names_field(tmp_path):
     text = ("- id: x\n  name: Xavier Example\n  offices:\n"
             "    - {country: XXQ, sector: GOV, start: 2020-01-01, end: null}\n")

@@ -36,6 +36,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A safe YAML loader that remembers the line of every mapping and of its keys."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        # YAML keeps the last of two equal keys silently; in a KB that loses data
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key.value!r}", key.start_mark)
+                seen.add(key.value)
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value
