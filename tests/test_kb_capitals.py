@@ -27,8 +27,11 @@ COUNTRIES = """\
 """
 
 
-def _kb(tmp_path):
+def _kb(tmp_path, orgs: str = ""):
+    """The shipped KB plus the test countries and, when given, a test organisations file."""
     (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
+    if orgs:
+        (tmp_path / "orgs_test.yaml").write_text(orgs, encoding="utf-8")
     return KnowledgeBase.load([tmp_path])
 
 
@@ -69,31 +72,24 @@ def test_kb_code_of_metonym_candidate_has_its_sector(tmp_path):
 
 
 def test_kb_acronym_matches_only_as_spelled(tmp_path):
-    (tmp_path / "orgs_test.yaml").write_text(
-        "- {id: usr, name: Save Testland Union, aliases: [USR], country: BBB, sector: PTY}\n",
-        encoding="utf-8")
-    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
-    kb = KnowledgeBase.load([tmp_path])
+    kb = _kb(tmp_path, "- {id: usr, name: Save Testland Union, aliases: [USR], country: BBB,"
+                       " sector: PTY}\n")
     assert {c.actor.id for c in kb.candidates("USR")} == {"usr"}
     assert "usr" not in {c.actor.id for c in kb.candidates("USSR")}  # no folding of acronyms
 
 
 def test_kb_igo_body_takes_its_parent_bloc_code(tmp_path):
-    (tmp_path / "orgs_test.yaml").write_text(
-        "- {id: un, name: United Nations, country: IGO, sector: GOV, code: UNO}\n"
-        "- {id: wcourt, name: World Test Court, country: IGO, sector: JUD, code: WTC,"
-        " parent: un}\n", encoding="utf-8")
-    kb = KnowledgeBase.load([tmp_path])
+    kb = _kb(tmp_path, "- {id: un, name: United Nations, country: IGO, sector: GOV, code: UNO}\n"
+                       "- {id: wcourt, name: World Test Court, country: IGO, sector: JUD,"
+                       " code: WTC, parent: un}\n")
     court = kb.candidates("World Test Court")[0]
     assert kb.code(court) == ("UNO", "JUD")
 
 
 def test_kb_organisation_periods_follow_the_date(tmp_path):
-    (tmp_path / "orgs_test.yaml").write_text(
-        "- id: frontx\n  name: Front of Testland\n  country: BBB\n  sector: REB\n"
-        "  periods:\n    - {sector: GOV, start: 2021-08-15, end: null}\n", encoding="utf-8")
-    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
-    kb = KnowledgeBase.load([tmp_path])
+    kb = _kb(tmp_path, "- id: frontx\n  name: Front of Testland\n  country: BBB\n"
+                       "  sector: REB\n  periods:\n"
+                       "    - {sector: GOV, start: 2021-08-15, end: null}\n")
     front = kb.candidates("Front of Testland")[0]
     assert kb.code(front, "2020-01-01") == ("BBB", "REB")
     assert kb.code(front, "2022-01-01") == ("BBB", "GOV")
@@ -104,10 +100,7 @@ def test_kb_organisation_period_errors_name_the_field(tmp_path):
 
     from newsgraph.errors import KnowledgeBaseError
 
-    (tmp_path / "orgs_test.yaml").write_text(
-        "- id: frontx\n  name: Front of Testland\n  country: BBB\n  sector: REB\n"
-        "  periods:\n    - {sector: GOV, start: August 2021}\n", encoding="utf-8")
-    (tmp_path / "countries_test.yaml").write_text(COUNTRIES, encoding="utf-8")
     with pytest.raises(KnowledgeBaseError) as err:
-        KnowledgeBase.load([tmp_path])
+        _kb(tmp_path, "- id: frontx\n  name: Front of Testland\n  country: BBB\n"
+                      "  sector: REB\n  periods:\n    - {sector: GOV, start: August 2021}\n")
     assert "start" in str(err.value) and "orgs_test.yaml" in str(err.value)

@@ -455,12 +455,13 @@ class KnowledgeBase:
         clean = strip_honorifics(text)
         titled = clean != " ".join(text.split())
         nf, folded = normal_form(clean), fold(clean)
+        spelled = _acronym(clean)
         best: dict[tuple[str, str, str | None], Candidate] = {}
         for actor_id, kind, sector, alias in self.index.get(nf, []):
             if not self._usable(actor_id, kind, alias, titled):
                 continue
             # an acronym is spelled, not transliterated: USSR is not USR
-            if (alias in self.acronyms or _acronym(clean)) and alias != folded:
+            if (spelled or alias in self.acronyms) and alias != folded:
                 continue
             # an exact (case/diacritics-insensitive) alias beats a transliteration variant
             score = 100.0 if alias == folded else 95.0
@@ -519,10 +520,8 @@ class KnowledgeBase:
             actor = self.actors[actor]
         if not actor.offices:
             return actor.country, actor.sector
-        if actor.type != "PERSON":  # an organisation's periods, else its default code
-            when = date or today()
-            period = next((o for o in sorted(actor.offices, key=lambda o: o.start,
-                                             reverse=True) if o.active(when)), None)
+        if actor.type != "PERSON":  # an organisation's period at the date, else its code
+            period = self.office(actor, date)
             return (period.country, period.sector) if period else (actor.country, actor.sector)
         if date is None:
             latest = max(actor.offices, key=lambda o: (o.start, -SECTOR_PRIORITY.index(
