@@ -119,6 +119,24 @@ def test_kb_code_without_date_uses_latest_office(tmp_path):
     assert kb.code("test-vladov", None) == ("RUS", "GOV")
 
 
+def test_kb_code_without_date_prefers_the_office_held_last(tmp_path):
+    # a minister's stint inside a longer parliamentary career: undated, the seat is what
+    # the person held last; between offices still open, SECTOR_PRIORITY decides
+    path = tmp_path / "people_u.yaml"
+    path.write_text(
+        "- id: u\n  name: Ulla Undated\n  offices:\n"
+        "    - {country: GBR, sector: LEG, start: 2010-05-06, end: 2024-05-30}\n"
+        "    - {country: GBR, sector: GOV, start: 2022-09-06, end: 2022-10-14}\n"
+        "- id: v\n  name: Vera Undated\n  offices:\n"
+        "    - {country: POL, sector: LEG, start: 2019-11-12, end: null}\n"
+        "    - {country: POL, sector: GOV, start: 2017-12-11, end: null}\n",
+        encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert kb.code("u", None) == ("GBR", "LEG")
+    assert kb.code("u", "2022-10-01") == ("GBR", "GOV")
+    assert kb.code("v", None) == ("POL", "GOV")
+
+
 def test_kb_surname_field_and_second_code_from_role(tmp_path):
     path = tmp_path / "people_k.yaml"
     path.write_text("- id: k\n  name: Kim Testjin\n  surname: Kim\n  offices:\n"

@@ -510,7 +510,9 @@ class KnowledgeBase:
         People: the office held at the date (several: by SECTOR_PRIORITY, then the latest
         started); after their last office, ELI (a former official) in that office's
         country; before their first, that office's country and no sector. Without a date,
-        the latest office: an undated text is most likely contemporary with it.
+        the office held last (one still held, else the last to end; several: as above): an
+        undated text most likely speaks of the person's current or final role, and a
+        minister's stint inside a longer parliamentary career is not it.
         """
         if isinstance(actor, Candidate):
             if actor.kind in ("metonym", "capital") and actor.actor.type == "GPE":
@@ -524,9 +526,10 @@ class KnowledgeBase:
             period = self.office(actor, date)
             return (period.country, period.sector) if period else (actor.country, actor.sector)
         if date is None:
-            latest = max(actor.offices, key=lambda o: (o.start, -SECTOR_PRIORITY.index(
-                o.sector) if o.sector in SECTOR_PRIORITY else -99))
-            return latest.country, latest.sector
+            last = self.office(actor, max(o.end or "9999-12-31" for o in actor.offices))
+            if last is None:  # the last office ended the day another began
+                last = max(actor.offices, key=lambda o: (o.end or "9999-12-31", o.start))
+            return last.country, last.sector
         office = self.office(actor, date)
         if office is not None:
             return office.country, office.sector
