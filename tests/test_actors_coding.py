@@ -16,7 +16,10 @@ def tag(base_nlp, tmp_path_factory):
     folder = write_kb(tmp_path_factory.mktemp("kb"))
     (folder / "people_more.yaml").write_text(
         "- id: test-outofoffice\n  name: Zed Outofoffice\n  aliases: [Outofoffice]\n"
-        "  offices:\n    - {country: NZL, sector: GOV, start: 2001-01-01, end: 2010-01-01}\n",
+        "  offices:\n    - {country: NZL, sector: GOV, start: 2001-01-01, end: 2010-01-01}\n"
+        "- id: test-seatholder\n  name: Yara Seatholder\n  offices:\n"
+        "    - {country: NZL, sector: GOV, start: 2001-01-01, end: 2010-01-01}\n"
+        "    - {country: NZL, sector: LEG, start: 2005-01-01, end: null}\n",
         encoding="utf-8")
     tagger = ActorTagger(base_nlp, "newsgraph_actors", kb_paths=[str(folder)])
 
@@ -179,3 +182,14 @@ def test_actors_group_country_from_a_place_further_along_its_phrase(tag):
     doc = tag("Journalists who travelled to Russia wrote about it.")
     jour = next(m for m in doc._.ng_mentions if "Journalists" in m.text)
     assert jour.actor.country == ""
+
+
+def test_actors_undated_title_picks_the_persons_office(tag):
+    # undated, the KB guesses the office held last (a seat); "Prime Minister" says which
+    titled = _by_text(tag("Prime Minister Yara Seatholder arrived. Seatholder spoke."))
+    assert titled["Yara Seatholder"].actor.sector == "GOV"
+    assert titled["Seatholder"].actor.sector == "GOV"
+    bare = _by_text(tag("Yara Seatholder arrived in the city on a short visit."))
+    assert bare["Yara Seatholder"].actor.sector == "LEG"
+    dated = _by_text(tag("Prime Minister Yara Seatholder arrived.", date="2020-01-01"))
+    assert dated["Yara Seatholder"].actor.sector == "LEG"  # a date decides, not the title

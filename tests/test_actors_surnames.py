@@ -46,3 +46,11 @@ def test_actors_everyday_surname_after_title_or_full_name(tag):
     assert any(m.actor.key == "kb:t-trout" for m in doc._.ng_mentions)
     doc = tag("Petra Trout spoke in London. Later, Trout told British reporters she would stay.")
     assert _keys(doc, "Trout") == {"kb:t-trout"}
+
+
+def test_actors_body_name_inside_a_person_name_is_not_the_body(tag, tmp_path):
+    # "Swift" of "Taylor Swift" is not the SWIFT network (a one-word KB body name)
+    doc = tag("Taylor Swift performed in Warsaw on Sunday, and the SWIFT network was cut.")
+    keys = {m.text: m.actor.key for m in doc._.ng_mentions}
+    assert keys.get("Taylor Swift", "").startswith("name:PERSON:")
+    assert keys.get("SWIFT") == "kb:swift"

@@ -78,6 +78,16 @@ def test_kb_acronym_matches_only_as_spelled(tmp_path):
     assert "usr" not in {c.actor.id for c in kb.candidates("USSR")}  # no folding of acronyms
 
 
+def test_kb_short_acronym_matches_only_in_capitals(tmp_path):
+    kb = _kb(tmp_path, "- {id: tia, name: Testland Independence Army, aliases: [TIA],"
+                       " country: BBB, sector: REB}\n"
+                       "- {id: tnto, name: Testland Treaty Organisation, aliases: [TNTO],"
+                       " country: IGO, sector: MIL}\n")
+    assert {c.actor.id for c in kb.candidates("TIA")} == {"tia"}
+    assert kb.candidates("Tia") == []  # a name, not the acronym
+    assert {c.actor.id for c in kb.candidates("Tnto")} == {"tnto"}  # "Nato" house style
+
+
 def test_kb_igo_body_takes_its_parent_bloc_code(tmp_path):
     kb = _kb(tmp_path, "- {id: un, name: United Nations, country: IGO, sector: GOV, code: UNO}\n"
                        "- {id: wcourt, name: World Test Court, country: IGO, sector: JUD,"

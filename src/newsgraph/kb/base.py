@@ -139,8 +139,8 @@ class KnowledgeBase:
         # normal form -> [(actor id, kind, metonym sector, folded alias)]
         self.index: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
         self.skeletons: dict[str, set[str]] = defaultdict(set)  # skeleton -> normal forms
-        # folded aliases written as acronyms: they match only as spelled
-        self.acronyms: set[str] = set()
+        # (actor id, folded alias) of aliases written as acronyms: they match only as spelled
+        self.acronyms: set[tuple[str, str]] = set()
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
         self.places: dict[str, list[Place]] = defaultdict(list)  # normal form -> places
         self.paths: list[str] = []
@@ -428,7 +428,7 @@ class KnowledgeBase:
             self.index[nf].append(entry)
             self.skeletons[skeleton(text)].add(nf)
         if _acronym(text):
-            self.acronyms.add(entry[3])
+            self.acronyms.add((actor_id, entry[3]))
         self.surfaces[text].append((actor_id, kind))
 
     # ------------------------------------------------------------ queries
@@ -460,8 +460,13 @@ class KnowledgeBase:
         for actor_id, kind, sector, alias in self.index.get(nf, []):
             if not self._usable(actor_id, kind, alias, titled):
                 continue
+            acronym = (actor_id, alias) in self.acronyms
             # an acronym is spelled, not transliterated: USSR is not USR
-            if (spelled or alias in self.acronyms) and alias != folded:
+            if (spelled or acronym) and alias != folded:
+                continue
+            # a short acronym is written in capitals: "Kia" is not the KIA ("Nato", "Opec"
+            # are house styles for longer ones)
+            if acronym and len(alias) <= 3 and not spelled:
                 continue
             # an exact (case/diacritics-insensitive) alias beats a transliteration variant
             score = 100.0 if alias == folded else 95.0

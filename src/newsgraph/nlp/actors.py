@@ -355,6 +355,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             cands = kb.candidates(f"{doc[span.start - 1].text} {span.text}")
         names = [c for c in cands if c.kind == "name"]
         places = [c for c in cands if c.kind in ("demonym", "metonym", "capital")]
+        if names and len(span) == 1 and _inside_longer_name(span) and \
+                not any(c.actor.type == "PERSON" for c in names):
+            continue  # a body's or country's name inside a person's: "Taylor Swift"
         if names and all(c.actor.type == "PERSON" for c in names):
             if _inside_longer_name(span):
                 continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
@@ -533,6 +536,12 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 if k in country_spans and not coding.country:
                     coding.country = country_spans[k]
         f.coding = coding
+        if not needs and date is None and f.kb is not None and f.kb.type == "PERSON" and \
+                coding.sector and coding.sector != f.actor.sector and \
+                any(o.sector == coding.sector for o in f.kb.offices):
+            # undated, the KB can only guess the role; a title before the name that fits
+            # one of the person's offices says it ("Prime Minister Mateusz Morawiecki")
+            needs = True
         if needs and (coding.sector or coding.country):
             prev = coded.get(f.actor.key)
             if prev is None or (coding.sector and not prev.sector):
