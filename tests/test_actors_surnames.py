@@ -54,3 +54,9 @@ def test_actors_body_name_inside_a_person_name_is_not_the_body(tag, tmp_path):
     keys = {m.text: m.actor.key for m in doc._.ng_mentions}
     assert keys.get("Taylor Swift", "").startswith("name:PERSON:")
     assert keys.get("SWIFT") == "kb:swift"
+
+
+def test_actors_company_name_read_as_a_common_word_is_not_the_company(tag):
+    doc = tag("Shell fragments hit the building. Later Shell said its profits rose.")
+    keys = [m.actor.key for m in doc._.ng_mentions if m.text == "Shell"]
+    assert keys == ["kb:shell"]  # the second only: the first opens a sentence as a noun
