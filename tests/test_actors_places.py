@@ -57,3 +57,10 @@ def test_actors_everyday_word_place_needs_a_locative(tag, tmp_path):
     doc = tag("Hope is fading, Ostrovia Province officials said. They met in Hope later.")
     places = [m for m in doc._.ng_mentions if m.text == "Hope"]
     assert [m.start for m in places] == [doc.text.rindex("Hope")]
+
+
+def test_actors_several_word_place_ner_calls_a_person_is_the_place(tag):
+    # the shipped gazetteer lists Bocharov Ruchei, which the small model tags PERSON
+    doc = tag("The meeting at the Bocharov Ruchei residence on the coast lasted five hours.")
+    place = next(m for m in doc._.ng_mentions if m.text == "Bocharov Ruchei")
+    assert (place.kind, place.actor.country) == ("place", "RUS")

@@ -813,7 +813,8 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     country for the phrase around them ("Shanghai authorities": CHN GOV) and the place is a
     mention of kind "place" (key ``place:<CC>:<name>``, no sector: a place locates, it does
     not act). Inside a longer NER name it only lends its country ("Shanghai Electric");
-    inside a person's name nothing ("Mary" the city is not "Mary Smith")."""
+    inside a person's name nothing ("Mary" the city is not "Mary Smith"), but a
+    several-word place NER takes for a person is the place ("Bocharov Ruchei")."""
     places = kb.places_for(span.text)
     if len({p.country for p in places}) > 1:  # namesakes: the country the article names
         places = sorted(places, key=lambda p: -counts.get(p.country, 0))
@@ -822,8 +823,9 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     if not places:
         return None
     ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ == "PERSON":
-        return None
+    if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or
+                                                      len(span) == 1):
+        return None  # a several-word gazetteer name NER calls a person is the place
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         # "Hope", "Reading", "Split": a place named by an everyday word is a place only
         # where NER says so or after a locative word
