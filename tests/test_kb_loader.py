@@ -178,3 +178,13 @@ def test_kb_defence_minister_is_government_with_military_second_code(tmp_path):
     assert kb.code("d", "2021-01-01") == ("COL", "GOV")
     assert kb.sector2(kb.actors["d"], "2021-01-01") == "MIL"
     assert kb.code("g", "2021-01-01") == ("COL", "MIL")  # a soldier stays military
+
+
+def test_kb_defence_ministry_body_is_government_with_military_second_code(tmp_path):
+    path = tmp_path / "orgs_d.yaml"
+    path.write_text(
+        "- {id: tmod, name: Ministry of Defence of Testland, country: NZL, sector: MIL}\n"
+        "- {id: tarmy, name: Testland Army, country: NZL, sector: MIL}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert kb.code("tmod") == ("NZL", "GOV") and kb.sector2(kb.actors["tmod"]) == "MIL"
+    assert kb.code("tarmy") == ("NZL", "MIL") and kb.sector2(kb.actors["tarmy"]) == ""

@@ -36,6 +36,7 @@ DATA_DIR = Path(__file__).with_name("data")
 SECTOR_PRIORITY = ("GOV", "MIL", "SPY", "JUD", "COP", "LEG", "PTY", "OPP", "REB", "ELI")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MINISTERIAL = re.compile(r"\b(?:minister|ministers|secretary|commissar)\b")
+_MINISTRY = re.compile(r"\b(?:ministry|department|secretariat)\b")
 _PARTICLES = {"le", "la", "de", "du", "del", "der", "van", "von", "da", "di", "al", "el",
               "bin", "ibn", "ben", "mac", "st"}
 
@@ -69,6 +70,7 @@ class KbActor:
     parent: str | None = None
     source: str = ""
     surname: str | None = None  # where it is not the last word ("Park Jin": Park)
+    sector2: str = ""  # a body's second code: a defence ministry is GOV + MIL
 
     @property
     def key(self) -> str:
@@ -293,6 +295,10 @@ class KnowledgeBase:
         # of sectors.yaml (EUR, UNO) it codes the body better than the generic IGO
         if rec.get("code") and str(rec["code"]) in self.codes:
             actor.country = str(rec["code"])
+        if sector == "MIL" and _MINISTRY.search(fold(actor.name)):
+            # a defence ministry is a civilian department of the government, as its
+            # minister is: GOV with the second code MIL
+            actor.sector, actor.sector2 = "GOV", "MIL"
         # a body whose role changed ("the Taliban": REB, GOV from August 2021) lists the
         # periods of its other codes; outside them `country`/`sector` hold
         actor.offices = self._offices(path, rec, "periods", default_country=actor.country)
@@ -531,9 +537,7 @@ class KnowledgeBase:
             period = self.office(actor, date)
             return (period.country, period.sector) if period else (actor.country, actor.sector)
         if date is None:
-            last = self.office(actor, max(o.end or "9999-12-31" for o in actor.offices))
-            if last is None:  # the last office ended the day another began
-                last = max(actor.offices, key=lambda o: (o.end or "9999-12-31", o.start))
+            last = self.last_office(actor)
             return last.country, last.sector
         office = self.office(actor, date)
         if office is not None:
@@ -543,6 +547,14 @@ class KnowledgeBase:
         if past:
             return max(past, key=lambda o: o.end or "").country, "ELI"
         return min(actor.offices, key=lambda o: o.start).country, ""
+
+    def last_office(self, actor: KbActor) -> Office:
+        """The office an undated text means: one still held, else the last to end (several:
+        as :meth:`office` orders them). ``actor`` must have offices."""
+        last = self.office(actor, max(o.end or "9999-12-31" for o in actor.offices))
+        if last is None:  # the last office ended the day another began
+            last = max(actor.offices, key=lambda o: (o.end or "9999-12-31", o.start))
+        return last
 
     def office(self, actor: KbActor, date: str | None = None) -> Office | None:
         """The office ``actor`` held at ``date``, or None."""
@@ -597,9 +609,11 @@ class KnowledgeBase:
         return None
 
     def sector2(self, actor: KbActor, date: str | None = None) -> str:
-        """A second code from the office's role ("Defence Minister" -> MIL), else ""."""
-        office = self.office(actor, date) if date else (
-            max(actor.offices, key=lambda o: o.start) if actor.offices else None)
+        """A second code from the office's role ("Defence Minister" -> MIL) or of the body
+        (a defence ministry), else ""."""
+        if not actor.offices:
+            return actor.sector2
+        office = self.office(actor, date) if date else self.last_office(actor)
         if office is not None and office.sector2:
             return office.sector2
         if office is None or not office.role:

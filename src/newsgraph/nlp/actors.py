@@ -615,7 +615,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                         doc._.ng_article_id or "") for f in out]
     mentions.sort(key=lambda m: (m.start, m.end))
     for f in out:  # a KB person's office may carry a second code (defence minister: MIL)
-        if f.kb is not None and f.kb.type == "PERSON" and not f.coding.sector2:
+        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and not f.coding.sector2:
             f.coding.sector2 = kb.sector2(f.kb, date)
     # the second sector code (defence minister: GOV + MIL), JSON-safe, for `newsgraph actors`
     doc.user_data["ng_sector2"] = {f"{f.span.start_char}:{f.span.end_char}": f.coding.sector2
