@@ -114,3 +114,11 @@ def test_kb_organisation_period_errors_name_the_field(tmp_path):
         _kb(tmp_path, "- id: frontx\n  name: Front of Testland\n  country: BBB\n"
                       "  sector: REB\n  periods:\n    - {sector: GOV, start: August 2021}\n")
     assert "start" in str(err.value) and "orgs_test.yaml" in str(err.value)
+
+
+def test_kb_organisation_names_are_not_transliterated(tmp_path):
+    # a person's name has spelling variants (Sergey ~ Sergei); a body's does not: "Testy"
+    # is not the firm "Testi", though both have one normal form
+    kb = _kb(tmp_path, "- {id: testi, name: Testi, country: BBB, sector: BUS}\n")
+    assert {c.actor.id for c in kb.candidates("Testi")} == {"testi"}
+    assert kb.candidates("Testy") == []

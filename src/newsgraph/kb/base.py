@@ -474,7 +474,11 @@ class KnowledgeBase:
             # are house styles for longer ones)
             if acronym and len(alias) <= 3 and not spelled:
                 continue
-            # an exact (case/diacritics-insensitive) alias beats a transliteration variant
+            # an exact (case/diacritics-insensitive) alias beats a transliteration variant;
+            # an organisation's name is not transliterated ("City" is not "Citi")
+            if alias != folded and self.actors[actor_id].type == "ORG" and \
+                    kind in ("name", "surname"):
+                continue
             score = 100.0 if alias == folded else 95.0
             old = best.get((actor_id, kind, sector))
             if old is None or old.score < score:
