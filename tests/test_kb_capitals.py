@@ -122,3 +122,4 @@ def test_kb_organisation_names_are_not_transliterated(tmp_path):
     kb = _kb(tmp_path, "- {id: testi, name: Testi, country: BBB, sector: BUS}\n")
     assert {c.actor.id for c in kb.candidates("Testi")} == {"testi"}
     assert kb.candidates("Testy") == []
+    assert "testi" not in {c.actor.id for c in kb.lookup("Testio")}  # nor misspelt

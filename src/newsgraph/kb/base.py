@@ -491,8 +491,9 @@ class KnowledgeBase:
         """KB actors ``text`` may name, best first.
 
         Exact normal-form hits first (names before surnames, people in office at ``date``
-        before others); else, when ``fuzzy``, names whose consonant skeleton matches and
-        whose normal form is at least 85% similar (Aliaksandr ~ Aleksandr).
+        before others); else, when ``fuzzy``, names of people and countries whose consonant
+        skeleton matches and whose normal form is at least 85% similar (Aliaksandr ~
+        Aleksandr); organisations match only as written.
         """
         date = date or today()
         found = self.candidates(text)
@@ -505,7 +506,10 @@ class KnowledgeBase:
                     score = fuzz.ratio(nf, other)
                     if score >= 85:
                         for actor_id, kind, sector, alias in self.index[other]:
-                            if kind in ("name", "surname") and self._usable(
+                            # spelling variants are people's and places' ("Sinovic" is
+                            # nobody's misspelt Sinovac)
+                            if kind in ("name", "surname") and \
+                                    self.actors[actor_id].type != "ORG" and self._usable(
                                     actor_id, kind, alias, titled):
                                 found.append(Candidate(self.actors[actor_id], kind, sector,
                                                        score))
