@@ -330,9 +330,9 @@ class KnowledgeBase:
                         wikidata=rec.get("wikidata"), aliases=self._list(path, rec, "aliases"),
                         gender=gender or None, offices=offices, source=str(path),
                         surname=str(rec.get("surname") or "") or None)
-        if offices:
-            latest = max(offices, key=lambda o: o.start)
-            actor.country, actor.sector = latest.country, latest.sector
+        if offices:  # the person's code where no date decides: what `code` gives undated
+            last = self.last_office(actor)
+            actor.country, actor.sector = last.country, last.sector
         self._add_actor(path, rec, actor)
 
     def _offices(self, path: Path, rec: dict[str, Any], fld: str,
@@ -467,18 +467,16 @@ class KnowledgeBase:
             if not self._usable(actor_id, kind, alias, titled):
                 continue
             acronym = (actor_id, alias) in self.acronyms
-            # an acronym is spelled, not transliterated: USSR is not USR
-            if (spelled or acronym) and alias != folded:
+            # only people's and places' names have transliteration variants: an acronym is
+            # spelled (USSR is not USR), an organisation's name written ("City" is not Citi)
+            if alias != folded and (spelled or acronym or
+                                    self.actors[actor_id].type == "ORG"):
                 continue
             # a short acronym is written in capitals: "Kia" is not the KIA ("Nato", "Opec"
             # are house styles for longer ones)
             if acronym and len(alias) <= 3 and not spelled:
                 continue
-            # an exact (case/diacritics-insensitive) alias beats a transliteration variant;
-            # an organisation's name is not transliterated ("City" is not "Citi")
-            if alias != folded and self.actors[actor_id].type == "ORG" and \
-                    kind in ("name", "surname"):
-                continue
+            # an exact (case/diacritics-insensitive) alias beats a transliteration variant
             score = 100.0 if alias == folded else 95.0
             old = best.get((actor_id, kind, sector))
             if old is None or old.score < score:

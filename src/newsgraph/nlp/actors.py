@@ -232,21 +232,21 @@ def _inside_longer_name(span: Span) -> bool:
     return ent is not None and len(_trim(ent)) > len(span)
 
 
-def _common_word_opening(span: Span, kb: KnowledgeBase) -> bool:
-    """A one-word organisation name opening a sentence where the tagger reads a common
-    word ("Shell fragments hit", not "Shell said")."""
+def _common_word_opening(span: Span, cands: list) -> bool:
+    """A one-word organisation name (``cands``: its KB candidates) opening a sentence where
+    the tagger reads a common word ("Shell fragments hit", not "Shell said")."""
     # a phrase alone (no sentence to read it in) or an acronym is left to the KB
     return len(span) == 1 and _sent_start(span.doc, span.start) and \
         not span.text.isupper() and len(span[0].sent) >= 4 and \
-        span[0].pos_ not in ("PROPN", "") and \
-        all(c.actor.type == "ORG" for c in kb.candidates(span.text))
+        span[0].pos_ not in ("PROPN", "") and all(c.actor.type == "ORG" for c in cands)
 
 
 def _junk(span: Span, kb: KnowledgeBase) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
         return True
-    if len(words) == 1 and kb.candidates(span.text) and not _common_word_opening(span, kb):
+    cands = kb.candidates(span.text) if len(words) == 1 else []
+    if cands and not _common_word_opening(span, cands):
         return False  # a KB word ("Belarusian", "Kremlin") is never junk
     junk = sum(1 for t in words if t.lower_ in kb.junk)
     if junk and junk * 2 >= len(words):
@@ -368,7 +368,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if names and len(span) == 1 and _inside_longer_name(span) and \
                 not any(c.actor.type == "PERSON" for c in names):
             continue  # a body's or country's name inside a person's: "Taylor Swift"
-        if names and _common_word_opening(span, kb):
+        if names and _common_word_opening(span, cands):
             continue  # "Shell fragments hit the building": a word, not the company
         if names and all(c.actor.type == "PERSON" for c in names):
             if _inside_longer_name(span):
