@@ -25,7 +25,13 @@ from .errors import InputError
 from .ingest.prepare import prepare_article
 from .ingest.readers import FieldMapping, RawRecord, read_inputs
 from .link import link_corpus
-from .nlp.pipeline import AnnotateInput, Annotation, annotate, build_pipeline
+from .nlp.pipeline import (
+    AnnotateInput,
+    Annotation,
+    annotate,
+    build_pipeline,
+    event_operating_point,
+)
 from .progress import Progress
 from .records import Article
 from .store.duckdb import DEFAULT_DB, Store
@@ -130,7 +136,8 @@ def ingest(inputs: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
 # ------------------------------------------------------------------ annotation
 
 def _inputs(articles: list[Article]) -> list[AnnotateInput]:
-    return [AnnotateInput(a.id, a.text, a.published, a.dateline_place) for a in articles]
+    return [AnnotateInput(a.id, a.text, a.published, a.dateline_place, a.published_precision)
+            for a in articles]
 
 
 _WORKER_CONFIG: dict = {}
@@ -160,6 +167,8 @@ def annotate_pending(store: Store, *, model: str | None = None, kb: Iterable[str
         progress.done("annotate")
         return 0
     done = 0
+    with store.transaction():  # listings show events at the detector's operating point
+        store.set_meta("event_threshold", event_operating_point())
     # read the pending ids first: the batches below flip the flag as they commit
     pending = [r["id"] for r in store.rows("SELECT id FROM articles WHERE NOT annotated ORDER BY id")]
     id_batches = list(_batches(pending, batch_size))
@@ -193,14 +202,18 @@ def annotate_pending(store: Store, *, model: str | None = None, kb: Iterable[str
 # ------------------------------------------------------------------ single records
 
 def code_texts(items: Iterable[dict], *, model: str | None = None,
-               kb: Iterable[str | Path] = ()) -> Iterator[dict]:
+               kb: Iterable[str | Path] = (), all_events: bool = False,
+               min_confidence: float | None = None) -> Iterator[dict]:
     """``newsgraph code``: {id, text, date?} → {id, entities, quotes, events}, streaming.
 
-    The text is taken as given (no cleaning), so offsets refer to the input text.
+    The text is taken as given (no cleaning), so offsets refer to the input text. Events
+    are the trusted ones (complete, at least as confident as the detector's operating
+    point) unless ``all_events`` / ``min_confidence`` ask for more.
     """
     from .records import to_dict
 
     nlp = build_pipeline(model, kb_paths=tuple(str(p) for p in kb), quiet=True)
+    threshold = event_operating_point(nlp) if min_confidence is None else min_confidence
     for item in items:
         ann = next(annotate([AnnotateInput(str(item.get("id", "")), item.get("text") or "",
                                            item.get("date"), item.get("dateline"))], nlp=nlp))
@@ -208,7 +221,8 @@ def code_texts(items: Iterable[dict], *, model: str | None = None,
             "id": item.get("id"),
             "entities": _entities_of(ann),
             "quotes": [to_dict(q) for q in ann.quotes],
-            "events": [to_dict(e) for e in ann.events],
+            "events": [to_dict(e) for e in ann.events
+                       if e.confidence >= threshold and (all_events or e.complete)],
         }
 
 

