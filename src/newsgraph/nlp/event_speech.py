@@ -51,6 +51,35 @@ def polarity(text: str) -> float:
     return float(_analyzer().polarity_scores(text)["compound"])
 
 
+def _valence_counts(part: Span) -> tuple[int, int]:
+    """How many clearly negative and clearly positive words (VADER valence) ``part`` has."""
+    lexicon = _analyzer().lexicon
+    neg = pos = 0
+    for t in part:
+        v = lexicon.get(t.lower_, lexicon.get(t.lemma_.lower(), 0.0))
+        if v <= -1.0:
+            neg += 1
+        elif v >= 1.0:
+            pos += 1
+    return neg, pos
+
+
+def _target_clause(target: Token, part: Span) -> Span:
+    """The clause a target sits in, within the statement ("He is a disgrace")."""
+    head = target
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    lo = max(min(t.i for t in head.subtree), part.start)
+    hi = min(max(t.i for t in head.subtree) + 1, part.end)
+    return part.doc[lo:hi] if hi > lo else part
+
+
+def _count(n: int) -> str:
+    return str(min(n, 2))
+
+
 @dataclass(slots=True)
 class SpeechAct:
     """One sentence of a statement and what it might do."""
@@ -137,13 +166,17 @@ def speech_acts(doc: Doc, lex: EventLexicon) -> list[SpeechAct]:
             target, target_m = _target(doc, part, speaker)
             pol = polarity(part.text)
             lemmas = {t.lemma_.lower() for t in part} | {t.lower_ for t in part}
-            request = bool(lemmas & cues) or (part[0].tag_ == "VB" and part[0].dep_ == "ROOT")
+            request = bool(lemmas & cues) or (part[0].tag_ == "VB" and part[0].dep_ == "ROOT") \
+                or any(t.lemma_ == "have" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+                       for t in part)  # "we have to stop him"
             threat = bool(lemmas & threats)
             refusal = bool(lemmas & refusals) or any(t.dep_ == "neg" for t in part)
             types = []
-            if pol <= -_POLAR or (target is not None and pol < 0):
+            # a statement about an actor may praise or criticise it whatever the lexicon's
+            # polarity says ("He's sharp."): both are proposed, the detector weighs them
+            if pol <= -_POLAR or target is not None:
                 types.append("ACCUSE")
-            if pol >= _POLAR or (target is not None and pol > 0):
+            if pol >= _POLAR or target is not None:
                 types.append("SUPPORT")
             if request:
                 types.append("REQUEST")
@@ -153,11 +186,19 @@ def speech_acts(doc: Doc, lex: EventLexicon) -> list[SpeechAct]:
                 types.append("REJECT")
             if not types:
                 continue
+            neg, posw = _valence_counts(part)
             feats = [f"sp_pol={_bucket(pol)}", f"sp_kind={q.kind}",
+                     f"sp_negw={_count(neg)}", f"sp_posw={_count(posw)}",
+                     f"sp_len={'short' if len(part) < 8 else 'mid' if len(part) < 25 else 'long'}",
                      f"sp_cue_here={cue_here}", f"sp_request={request}",
                      f"sp_threat={threat}", f"sp_refusal={refusal}",
                      f"sp_you={'you' in lemmas}", f"sp_first={bool(lemmas & {'i', 'we'})}",
                      f"sp_question={part.text.rstrip().endswith('?')}"]
+            if target is not None:
+                clause = _target_clause(target, part)
+                feats += [f"sp_tpol={_bucket(polarity(clause.text))}",
+                          f"sp_trole={target.dep_}",
+                          f"sp_tcopula={any(t.lemma_ == 'be' for t in clause)}"]
             out.append(SpeechAct(sent, si, trigger, q, speaker, target, target_m, types,
                                  feats))
     return out
