@@ -151,6 +151,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_article ON quotes(article_id);
     CREATE INDEX events_article ON events(article_id);
     """,
+    # 2: an article the pipeline failed on keeps the reason and is not retried on every run
+    # (annotated stays FALSE; `newsgraph ingest --retry-failed` clears the reason)
+    """
+    ALTER TABLE articles ADD COLUMN annotation_error VARCHAR;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
