@@ -108,3 +108,16 @@ def test_cli_wrong_model_is_a_usage_error_before_any_work(tmp_path):
     code = runner.invoke(app, ["code", "-", "--model", "en_core_web_nope"],
                          input='{"id": 1, "text": "Putin met Lukashenko."}\n')
     assert code.exit_code == 2 and code.stdout == ""
+
+
+def test_api_code_text_of_a_long_text_keeps_offsets(nlp, monkeypatch):
+    monkeypatch.setattr(pipeline, "LONG_TEXT_CHARS", 500)
+    monkeypatch.setattr(pipeline, "SEGMENT_CHARS", 300)
+    text = "\n\n".join(STORY for _ in range(6))
+    result = api.code_text({"id": 7, "text": text, "date": "2021-02-22"}, nlp=nlp)
+    assert result["id"] == 7 and len(result["quotes"]) == 6
+    for q in result["quotes"]:
+        assert text[q["start"]:q["end"]] == q["content"]
+    for entity in result["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]

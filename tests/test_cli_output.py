@@ -53,7 +53,7 @@ def _store(db, text: str) -> None:
 
 
 @given(SOUP)
-@settings(max_examples=15, deadline=None,
+@settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_cli_output_listings_print_bracket_soup(tmp_path_factory, text):
     db = tmp_path_factory.mktemp("soup") / "s.duckdb"
@@ -101,3 +101,13 @@ def test_cli_output_json_listings_are_unchanged_by_escaping(tmp_path):
     _store(db, "[b]x[/b]")
     result = runner.invoke(app, ["stories", "--db", str(db), "--json"])
     assert json.loads(result.stdout)["title"] == "[b]x[/b]"
+
+
+def test_cli_output_readme_documents_every_exit_status():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exit statuses", 1)[1].split("\n## ", 1)[0]
+    for status in (output.EXIT_OK, output.EXIT_SOME_FAILED, output.EXIT_USAGE,
+                   output.EXIT_STORE):
+        assert f"\n| {status} |" in section

@@ -171,11 +171,11 @@ def demo(
     print_summary(summary)
     out.print(
         "\nNext:\n"
-        f"  newsgraph entities --db {db}              actors with codes and counts\n"
-        f"  newsgraph quotes   --db {db} --speaker Lukashenko\n"
-        f"  newsgraph events   --db {db} --actor BLR --recipient RUS\n"
-        f"  newsgraph stories  --db {db}              story clusters\n"
-        f"  newsgraph export   --db {db} --out demo-export   the contract as JSONL"
+        f"  newsgraph entities --db {esc(db)}              actors with codes and counts\n"
+        f"  newsgraph quotes   --db {esc(db)} --speaker Lukashenko\n"
+        f"  newsgraph events   --db {esc(db)} --actor BLR --recipient RUS\n"
+        f"  newsgraph stories  --db {esc(db)}              story clusters\n"
+        f"  newsgraph export   --db {esc(db)} --out demo-export   the contract as JSONL"
     )
 
 
@@ -364,4 +364,4 @@ def evaluate_ingest(
     if as_json:
         print(json.dumps(result, indent=2, default=str))
     else:
-        out.print(format_report(result), highlight=False)
+        out.print(esc(format_report(result)), highlight=False)
