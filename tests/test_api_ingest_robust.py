@@ -88,6 +88,8 @@ def test_cli_ingest_exit_status_says_whether_inputs_failed(tmp_path):
     missing = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), "--db", db])
     assert missing.exit_code == 1
     assert "nope.txt" in missing.stderr and "1 input(s) could not be read" in missing.stderr
+    strict = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), "--db", db, "--strict"])
+    assert strict.exit_code == 1 and "nope.txt" in strict.stderr
     usage = runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db,
                                 "--batch-size", "0"])
     assert usage.exit_code == 2

@@ -54,9 +54,14 @@ def _progress_bar() -> Progress:
 def run_ingest(inputs: list[str], db: Path, **kwargs):
     """Run :func:`newsgraph.api.ingest` with progress bars; library errors become CLI errors."""
     from .. import api
+    from ..errors import InputError
 
     with _progress_bar() as bar, cli_errors(db):
-        return api.ingest(inputs, db, progress=RichProgress(bar), **kwargs)
+        try:
+            return api.ingest(inputs, db, progress=RichProgress(bar), **kwargs)
+        except InputError as exc:  # --strict stopped at a bad input: an input failed
+            fail(exc)
+            raise typer.Exit(code=EXIT_SOME_FAILED) from exc
 
 
 def print_summary(summary) -> None:
