@@ -78,11 +78,11 @@ def test_store_export_is_all_or_nothing(tmp_path, monkeypatch):
     (out / "stories.jsonl").write_text("previous export\n", encoding="utf-8")
     real = export_module._rows
 
-    def failing(store, kind, batch=2000):
+    def failing(store, kind, *args, **kwargs):
         if kind == "stories":
-            yield next(real(store, kind, batch))
+            yield next(real(store, kind, *args, **kwargs))
             raise StoreError("the store file is damaged", path=str(db))
-        yield from real(store, kind, batch)
+        yield from real(store, kind, *args, **kwargs)
 
     monkeypatch.setattr(export_module, "_rows", failing)
     with Store.open(db, read_only=True) as store, pytest.raises(StoreError):

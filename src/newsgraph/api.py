@@ -40,6 +40,7 @@ from .nlp.pipeline import (
     Annotation,
     annotate,
     build_pipeline,
+    event_operating_point,
     forget_pipeline,
     model_banner,
 )
@@ -183,7 +184,8 @@ def _read_phase(store: Store, inputs: Iterable[str | Path], mapping: FieldMappin
 # ------------------------------------------------------------------ annotation
 
 def _inputs(articles: list[Article]) -> list[AnnotateInput]:
-    return [AnnotateInput(a.id, a.text, a.published, a.dateline_place) for a in articles]
+    return [AnnotateInput(a.id, a.text, a.published, a.dateline_place, a.published_precision)
+            for a in articles]
 
 
 _WORKER_CONFIG: dict = {}
@@ -223,6 +225,8 @@ def annotate_pending(store: Store, *, model: str | None = None, kb: Iterable[str
     if not pending:
         progress.done("annotate")
         return 0
+    with store.transaction():  # listings show events at the detector's operating point
+        store.set_meta("event_threshold", event_operating_point())
     id_batches = list(_batches(pending, batch_size))
 
     def read_batch(ids: list[str]) -> list[AnnotateInput]:
@@ -277,26 +281,31 @@ def annotate_pending(store: Store, *, model: str | None = None, kb: Iterable[str
 # ------------------------------------------------------------------ single records
 
 def code_texts(items: Iterable[dict], *, model: str | None = None,
-               kb: Iterable[str | Path] = ()) -> Iterator[dict]:
+               kb: Iterable[str | Path] = (), all_events: bool = False,
+               min_confidence: float | None = None) -> Iterator[dict]:
     """``newsgraph code``: {id, text, date?} → {id, entities, quotes, events}, streaming.
 
     One result per item, in order; an item that cannot be coded gives {id, error}. The text
-    is taken as given (no cleaning), so offsets refer to the input text.
+    is taken as given (no cleaning), so offsets refer to the input text. Events are the
+    trusted ones (complete, at least as confident as the detector's operating point) unless
+    ``all_events`` / ``min_confidence`` ask for more.
     """
     nlp = build_pipeline(model, kb_paths=tuple(str(p) for p in kb), quiet=True)
     for item in items:
         try:
-            yield code_text(item, nlp=nlp)
+            yield code_text(item, nlp=nlp, all_events=all_events, min_confidence=min_confidence)
         except (InputError, AnnotationError) as exc:
             yield {"id": item.get("id") if isinstance(item, dict) else None,
                    "error": exc.message}
 
 
-def code_text(item: dict, *, nlp) -> dict:
+def code_text(item: dict, *, nlp, all_events: bool = False,
+              min_confidence: float | None = None) -> dict:
     """Code one {id, text, date?, dateline?} with a built pipeline → {id, entities, quotes, events}.
 
     Raises :class:`InputError` for a missing or non-text ``text`` or a ``date`` that is not
-    a date, :class:`AnnotationError` when the pipeline fails on the text.
+    a date, :class:`AnnotationError` when the pipeline fails on the text. Events as in
+    :func:`code_texts`.
     """
     from .records import to_dict
 
@@ -317,11 +326,13 @@ def code_text(item: dict, *, nlp) -> dict:
     (ann,) = annotate([AnnotateInput(str(item.get("id", "")), text, date, dateline)], nlp=nlp)
     if ann.error:
         raise AnnotationError(f"annotation failed ({ann.error})")
+    threshold = event_operating_point(nlp) if min_confidence is None else min_confidence
     return {
         "id": item.get("id"),
         "entities": _entities_of(ann),
         "quotes": [to_dict(q) for q in ann.quotes],
-        "events": [to_dict(e) for e in ann.events],
+        "events": [to_dict(e) for e in ann.events
+                   if e.confidence >= threshold and (all_events or e.complete)],
     }
 
 

@@ -223,7 +223,11 @@ class Event:
     intensity: float = 0.0  # -10 (most hostile) .. +10 (most cooperative), Goldstein-like
     quote_id: str | None = None  # when the event exists only inside a statement
     date_text: str | None = None
-    confidence: float = 1.0
+    confidence: float = 1.0  # probability that this is a real event (the detector's score)
+    #: a coded political actor takes part (actor or recipient has a country or sector);
+    #: listings, exports and ``newsgraph code`` show complete events unless asked for all
+    complete: bool = True
+    why: str = ""  # the rule that proposed the event and the detector's score
 
     @staticmethod
     def make_id(article_id: str, start: int, event: str, actor: str, recipient: str) -> str:

@@ -14,7 +14,14 @@ from ..errors import NewsgraphError
 from ..progress import Progress as LibraryProgress
 from . import app, evaluate_app
 from .jsonl import Field, run_jsonl
-from .options import DEFAULT_DB_PATH, DbOption, KbOption, ModelOption
+from .options import (
+    DEFAULT_DB_PATH,
+    AllEventsOption,
+    DbOption,
+    KbOption,
+    MinConfidenceOption,
+    ModelOption,
+)
 from .output import EXIT_SOME_FAILED, EXIT_STORE, cli_errors, err, esc, fail, open_store, out
 
 _PHASES = {"read": "Reading articles", "annotate": "Annotating", "link": "Linking corpus"}
@@ -189,13 +196,17 @@ def code(
     path: Annotated[str, typer.Argument(help="JSONL file of {id, text, date?}, or - for stdin.")],
     model: ModelOption = None,
     kb: KbOption = None,
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Code single texts: each line {id, text, date?} → {id, entities, quotes, events}.
 
     The text is taken as given (no cleaning); offsets refer to it. Events are listed most
-    prominent first. One output line per input line, in order, streaming; a bad line (not
-    a JSON object, no text, a text that is not a string, a date that is not a date) gets
-    {"id": ..., "error": "..."} and a line on stderr, and the exit status is then 1.
+    prominent first; by default only complete ones at the detector's operating point
+    (--all, --min-confidence for more). One output line per input line, in order, streaming;
+    a bad line (not a JSON object, no text, a text that is not a string, a date that is not
+    a date) gets {"id": ..., "error": "..."} and a line on stderr, and the exit status is
+    then 1.
 
     Example:
         echo '{"id": 1, "text": "Putin met Lukashenko in Sochi.", "date": "2021-02-22"}' | newsgraph code -
@@ -208,7 +219,8 @@ def code(
         err.print(esc(model_banner(nlp)), highlight=False, soft_wrap=True)
         status = run_jsonl(path, [Field("text", required=True), Field("date"),
                                   Field("dateline")],
-                           lambda rec: api.code_text(rec, nlp=nlp))
+                           lambda rec: api.code_text(rec, nlp=nlp, all_events=all_events,
+                                                     min_confidence=min_confidence))
     raise typer.Exit(code=status)
 
 
@@ -217,11 +229,15 @@ def export(
     db: DbOption = DEFAULT_DB_PATH,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write.")] = Path("newsgraph-export"),
     fmt: Annotated[str, typer.Option("--format", help="jsonl, parquet or csv.")] = "jsonl",
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Write the output contract: articles, entities, mentions, quotes, events, stories, passages.
 
-    Every file is written, empty where a stage found nothing. The files appear in --out
-    only once all of them are complete (a failure leaves the folder as it was).
+    Every file is written, empty where a stage found nothing. Events are the complete ones
+    at the detector's operating point unless --all / --min-confidence ask for more. The
+    files appear in --out only once all of them are complete (a failure leaves the folder
+    as it was).
 
     Example:
         newsgraph export --db news.duckdb --out export --format parquet
@@ -233,7 +249,8 @@ def export(
         raise typer.BadParameter(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}",
                                  param_hint="'--format'")
     with open_store(db) as store, cli_errors(db):
-        counts = do_export(store, out_dir, fmt)
+        counts = do_export(store, out_dir, fmt, all_events=all_events,
+                           min_confidence=min_confidence)
     table = Table(title=f"exported to {esc(out_dir)}")
     table.add_column("file")
     table.add_column("rows", justify="right")

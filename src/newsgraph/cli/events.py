@@ -17,7 +17,14 @@ from ..errors import NewsgraphError
 from ..records import MODALITIES, to_dict
 from ..store.duckdb import Store
 from . import app, evaluate_app
-from .options import DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption
+from .options import (
+    DEFAULT_DB_PATH,
+    AllEventsOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    MinConfidenceOption,
+)
 from .output import check_date, cli_errors, err, esc, fail, open_store, out
 
 
@@ -78,10 +85,15 @@ def events_command(
         "--either", help="Match the actor/recipient pair in both directions.")] = False,
     merged: Annotated[bool, typer.Option(
         "--merged", help="One row per real-world event (cluster), with its number of sources.")] = False,
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List who did what to whom: PLOVER events, filtered by actor, recipient, type and date.
+
+    By default only complete events (a coded political actor takes part) at the event
+    detector's operating point; --all and --min-confidence show more.
 
     Example: newsgraph events --db news.duckdb --actor BLR --recipient RUS --type CONSULT --since 2020-08-01
     """
@@ -93,7 +105,8 @@ def events_command(
             until += "-12-31" if len(until) == 4 else "-31"
         events = query_events(store, actor=actor, recipient=recipient, event=event_type,
                               since=since, until=until, modality=modality, either=either,
-                              limit=None if merged else limit)
+                              limit=None if merged else limit, all_events=all_events,
+                              min_confidence=min_confidence)
     if merged:
         groups = group_by_cluster(events)[:limit]
         if as_json:
@@ -192,3 +205,50 @@ def evaluate_events_command(
         sys.stdout.write("\n".join(lines) + "\n\n")
     ni = report["no_interaction"]
     out.print(f"no-interaction sentences: {ni['n']}, false-event rate {ni['false_event_rate']:.3f}")
+
+
+@evaluate_app.command("events-real")
+def evaluate_events_real_command(
+    split: Annotated[Path, typer.Argument(
+        help="A folder with articles.jsonl and sentences.jsonl "
+        "(e.g. ../shared/bench/events_real/dev).")],
+    all_events: AllEventsOption = False,
+    min_confidence: MinConfidenceOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score event detection on whole real articles: (sentence, type) precision and recall,
+    full match (type, actor and recipient), and how many no-event sentences get an event.
+
+    Example: newsgraph evaluate events-real ../shared/bench/events_real/dev
+    """
+    from ..evaluate.events_real import evaluate_events_real
+
+    for name in ("articles.jsonl", "sentences.jsonl"):
+        if not (split / name).exists():
+            raise fail(NewsgraphError(f"no {name} in {split}"))
+    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        def progress(items):
+            items = list(items)
+            task = bar.add_task("Coding", total=len(items))
+            for item in items:
+                yield item
+                bar.advance(task)
+
+        try:
+            r = evaluate_events_real(split, all_events=all_events,
+                                     min_confidence=min_confidence, progress=progress)
+        except NewsgraphError as exc:
+            raise fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(r, indent=1) + "\n")
+        return
+    out.print(f"[bold]split[/bold] {esc(split)}: {r['sentences']} sentences, {r['gold_pairs']} gold "
+              f"(sentence, type) pairs, {r['emitted_pairs']} emitted", highlight=False)
+    out.print(f"type P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f} | "
+              f"full match P {r['full_precision']:.3f}  R {r['full_recall']:.3f} | "
+              f"no-event sentences with output {r['no_event_rate']:.3f}", highlight=False)
+    lines = ["type         gold  emitted  right"]
+    for t, c in r["by_type"].items():
+        lines.append(f"{t:<12} {c['gold']:>4} {c['emitted']:>8} {c['tp']:>6}")
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -22,3 +22,10 @@ KbOption = Annotated[
 ]
 LimitOption = Annotated[int, typer.Option("--limit", help="Show at most this many rows.", min=1)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
+AllEventsOption = Annotated[bool, typer.Option(
+    "--all", help="Also events with no coded political actor (complete = false).")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Events at least this likely to be real (0..1); default: the event detector's "
+    "operating point, chosen on development data. Lower it for recall, raise it for "
+    "precision.")]

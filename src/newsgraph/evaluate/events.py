@@ -219,12 +219,16 @@ def false_event_rate(predict: Callable[[str], list],
     return (len(wrong) / len(sentences) if sentences else 0.0), len(sentences), wrong
 
 
-def pipeline_predictor(nlp=None, date: str | None = None) -> Callable[[str], list]:
-    """``text -> events`` through the full newsgraph pipeline, as ``newsgraph code`` runs it."""
+def pipeline_predictor(nlp=None, date: str | None = None, *,
+                       all_events: bool = False) -> Callable[[str], list]:
+    """``text -> events`` through the full newsgraph pipeline, as ``newsgraph code`` runs it:
+    the trusted events only (complete, at the detector's operating point) unless
+    ``all_events``."""
     from ..nlp.doc_ext import ensure_extensions
-    from ..nlp.pipeline import build_pipeline
+    from ..nlp.pipeline import build_pipeline, event_operating_point
 
     nlp = nlp or build_pipeline(quiet=True)
+    threshold = 0.0 if all_events else event_operating_point(nlp)
     ensure_extensions()
 
     def predict(text: str) -> list:
@@ -234,7 +238,8 @@ def pipeline_predictor(nlp=None, date: str | None = None) -> Callable[[str], lis
         doc._.ng_dateline = None
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return list(doc._.events or [])
+        return [e for e in doc._.events or []
+                if e.confidence >= threshold and (all_events or e.complete)]
 
     return predict
 

@@ -215,16 +215,19 @@ def _party_filter(prefix: str, value: str) -> tuple[str, list[str]]:
 def query_events(store: Store, *, actor: str | None = None, recipient: str | None = None,
                  event: str | None = None, since: str | None = None, until: str | None = None,
                  modality: str | None = None, limit: int | None = None,
-                 either: bool = False) -> list:
+                 either: bool = False, all_events: bool = False,
+                 min_confidence: float | None = None) -> list:
     """Stored events filtered like ``newsgraph events``, newest first.
 
     ``actor`` / ``recipient`` match a country code (BLR), an entity id or part of a name;
-    with ``either`` the pair matches in both directions.
+    with ``either`` the pair matches in both directions. Only the trusted events (complete,
+    at the detector's operating point) unless ``all_events`` or ``min_confidence`` say
+    otherwise (:meth:`Store.trusted_events`).
     """
     from ..records import Event
 
-    where: list[str] = []
-    params: list = []
+    trusted, params = store.trusted_events(min_confidence, all_events)
+    where: list[str] = [trusted]
     if actor and recipient and either:
         a_sql, a_p = _party_filter("actor", actor)
         r_sql, r_p = _party_filter("recipient", recipient)

@@ -3,6 +3,7 @@
 Set before the pipeline runs (by :func:`newsgraph.nlp.pipeline.annotate` or by the user):
     Doc._.ng_date        publication date "YYYY-MM-DD" or None (anchors relative dates,
                          decides offices that change)
+    Doc._.ng_date_precision  precision of that date: day|month|year (None = day)
     Doc._.ng_article_id  the article id ("" when unknown)
     Doc._.ng_dateline    dateline place or None (default event location)
 
@@ -10,6 +11,8 @@ Written by the components:
     Doc._.ng_mentions    list[records.Mention], sorted by start (newsgraph_actors)
     Doc._.quotes         list[records.Quote] (newsgraph_quotes)
     Doc._.events         list[records.Event], most prominent first (newsgraph_events)
+    Doc._.ng_event_features  {event id: detector features}, only when the events
+                         component is asked to keep them (for training the detector)
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ from spacy.tokens import Doc
 
 _DEFAULTS = {
     "ng_date": None,
+    "ng_date_precision": None,
     "ng_article_id": "",
     "ng_dateline": None,
 }
-_LISTS = ("ng_mentions", "quotes", "events")
+_LISTS = ("ng_mentions", "quotes", "events", "ng_event_features")
 
 
 def ensure_extensions() -> None:

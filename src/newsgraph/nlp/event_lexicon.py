@@ -62,6 +62,15 @@ class EventLexicon:
     nominalizations: dict[str, str] = field(default_factory=dict)
     frames: dict[str, set[str]] = field(default_factory=dict)
     recipient_preps: list[str] = field(default_factory=list)
+    #: other senses of an entry whose value is a list ("attack: [ASSAULT, ACCUSE]"): the
+    #: rules propose each, the detector tells which the sentence means. Keys:
+    #: ("verb", lemma), ("noun", lemma), ("verb_object", verb, object), ("phrasal", verb, p)
+    senses: dict[tuple, list[Label]] = field(default_factory=dict)
+    #: entries whose grammatical subject is the one acted upon and whose "from"/"by"
+    #: phrase is the actor ("came under fire from X", "drew criticism from X")
+    inverse: set[tuple] = field(default_factory=set)
+    #: word classes whose presence in a sentence tells senses apart ("violence", "speech")
+    contexts: dict[str, set[str]] = field(default_factory=dict)
 
     # -- loading
     @classmethod
@@ -99,19 +108,29 @@ class EventLexicon:
             modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
             self.types[name] = EventType(name, quad, float(spec.get("intensity", 0.0)), modes)
         for lemma, value in (data.get("verbs") or {}).items():
-            self.verbs[str(lemma).lower()] = self._label(value, source, f"verbs.{lemma}")
+            lemma = str(lemma).lower()
+            self.verbs[lemma] = self._senses(("verb", lemma), value, source, f"verbs.{lemma}")
         for lemma, value in (data.get("nouns") or {}).items():
-            self.nouns[str(lemma).lower()] = self._label(value, source, f"nouns.{lemma}")
+            lemma = str(lemma).lower()
+            self.nouns[lemma] = self._senses(("noun", lemma), value, source, f"nouns.{lemma}")
         for i, entry in enumerate(data.get("verb_objects") or []):
-            label = self._label(entry.get("event"), source, f"verb_objects[{i}]")
+            self._check_roles(entry, source, f"verb_objects[{i}]")
             for v in _as_list(entry.get("verb")):
                 for o in _as_list(entry.get("object")):
-                    self.verb_objects[(v, o)] = label
+                    key = ("verb_object", v, o)
+                    self.verb_objects[(v, o)] = self._senses(key, entry.get("event"), source,
+                                                             f"verb_objects[{i}]")
+                    if entry.get("roles") == "inverse":
+                        self.inverse.add(key)
         for i, entry in enumerate(data.get("phrasal") or []):
-            label = self._label(entry.get("event"), source, f"phrasal[{i}]")
+            self._check_roles(entry, source, f"phrasal[{i}]")
             for v in _as_list(entry.get("verb")):
                 for particle in _as_list(entry.get("particle")):
-                    self.phrasal[(v, particle)] = label
+                    key = ("phrasal", v, particle)
+                    self.phrasal[(v, particle)] = self._senses(key, entry.get("event"), source,
+                                                               f"phrasal[{i}]")
+                    if entry.get("roles") == "inverse":
+                        self.inverse.add(key)
         for i, entry in enumerate(data.get("noun_compounds") or []):
             label = self._label(entry.get("event"), source, f"noun_compounds[{i}]")
             for n in _as_list(entry.get("noun")):
@@ -133,8 +152,27 @@ class EventLexicon:
             self.aid_purposes[str(word).lower()] = self._label(value, source, f"aid_purposes.{word}")
         for kind, words in (data.get("frames") or {}).items():
             self.frames.setdefault(kind, set()).update(_as_list(words))
+        for name, words in (data.get("contexts") or {}).items():
+            self.contexts.setdefault(str(name), set()).update(_as_list(words))
         if data.get("recipient_preps"):
             self.recipient_preps = _as_list(data["recipient_preps"])
+
+    def _senses(self, key: tuple, value: Any, source: str, where: str) -> Label:
+        """The first sense of an entry (a label or a list of labels); the others are kept
+        in :attr:`senses` under ``key``."""
+        values = value if isinstance(value, list) and value else [value]
+        labels = [self._label(v, source, where) for v in values]
+        if len(labels) > 1:
+            self.senses[key] = labels[1:]
+        else:
+            self.senses.pop(key, None)
+        return labels[0]
+
+    @staticmethod
+    def _check_roles(entry: dict, source: str, where: str) -> None:
+        if entry.get("roles") not in (None, "inverse"):
+            raise KnowledgeBaseError(f"unknown roles {entry.get('roles')!r} (only 'inverse')",
+                                     path=source, field=where)
 
     def _label(self, value: Any, source: str, where: str) -> Label:
         if not isinstance(value, str) or not value:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from .event_lexicon import EventLexicon
 
-__all__ = ["Trigger", "Parties", "find_triggers", "find_parties", "find_modality",
+__all__ = ["Trigger", "Parties", "Modality", "find_triggers", "find_parties", "find_modality",
            "party_span", "clause_depth", "entity_like", "dateline_end", "subject_of"]
 
 _VERB_POS = {"VERB"}
@@ -46,6 +46,8 @@ class Trigger:
     words: list[Token] = field(default_factory=list)  # all trigger words, for the span
     governor: Token | None = None  # the verb a noun trigger hangs from ("held" talks)
     light: bool = False  # the governor lends its subject to the noun
+    senses: list[tuple[str, str | None]] = field(default_factory=list)  # other readings
+    inverse: bool = False  # the subject is acted upon, "from X" acts ("came under fire")
 
     @property
     def clause(self) -> Token:
@@ -130,7 +132,9 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             if c.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "ccomp") and \
                     (lemma, c.lower_) in lex.phrasal:
                 event, mode = lex.phrasal[(lemma, c.lower_)]
-                trig = Trigger(tok, event, mode, "phrasal", [tok, c])
+                key = ("phrasal", lemma, c.lower_)
+                trig = Trigger(tok, event, mode, "phrasal", [tok, c],
+                               senses=lex.senses.get(key, []), inverse=key in lex.inverse)
                 break
         if trig is None:
             light = lex.in_frame("light", lemma)
@@ -145,14 +149,18 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                     key = (lemma, "@actor")
                 if key in lex.verb_objects:
                     event, mode = lex.verb_objects[key]
+                    skey = ("verb_object", *key)
+                    senses, inverse = lex.senses.get(skey, []), skey in lex.inverse
                     if key[1] == "@actor":  # "called Merkel": the object stays the recipient
-                        trig = Trigger(tok, event, mode, "verb_object", [tok])
+                        trig = Trigger(tok, event, mode, "verb_object", [tok], senses=senses,
+                                       inverse=inverse)
                         break
                     for c in o.children:  # "provide military assistance": the noun's mode
                         sub = lex.noun_compounds.get((o.lemma_.lower(), c.lemma_.lower()))
                         if sub is not None and sub[0] == event:
                             mode = sub[1]
-                    trig = Trigger(tok, event, mode, "verb_object", [tok, o])
+                    trig = Trigger(tok, event, mode, "verb_object", [tok, o], senses=senses,
+                                   inverse=inverse)
                     used.add(o.i)
                     break
         if trig is None and lemma in lex.verbs:
@@ -161,7 +169,8 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                     for c in tok.children):
                 continue
             event, mode = lex.verbs[lemma]
-            trig = Trigger(tok, event, mode, "verb", [tok])
+            trig = Trigger(tok, event, mode, "verb", [tok],
+                           senses=lex.senses.get(("verb", lemma), []))
         if trig is not None:
             found.append(trig)
             used.update(t.i for t in trig.words)
@@ -190,11 +199,13 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                         if o.dep_ == "pobj" and (verb, o.lemma_.lower()) in lex.verb_objects:
                             label = lex.verb_objects[(verb, o.lemma_.lower())]
                             consumed = o
+        senses = []
         if label is None and lemma in lex.nouns:
             needs = lex.noun_needs_verb.get(lemma)
             if needs is not None and (governor is None or governor.lemma_.lower() not in needs):
                 continue
             label = lex.nouns[lemma]
+            senses = lex.senses.get(("noun", lemma), [])
         if label is None:
             continue
         if governor is not None and (governor.i, label[0]) in verb_types:
@@ -207,7 +218,7 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         words = [tok] if consumed is None else [tok, consumed]
         if consumed is not None:
             used.add(consumed.i)
-        found.append(Trigger(tok, event, mode, "noun", words, governor, light))
+        found.append(Trigger(tok, event, mode, "noun", words, governor, light, senses))
     for t in found:  # "sent troops to the peacekeeping mission" is aid, not a build-up
         if t.event == "MOBILIZE":
             for d in t.token.subtree:
@@ -482,8 +493,27 @@ def _past_dateline(tok: Token | None) -> Token | None:
     return None
 
 
+def _inverse_parties(trig: Trigger) -> Parties:
+    """"X came under fire from Y", "X drew criticism from Y": Y acts on X."""
+    recipient = subject_of(trig.clause)
+    actor = None
+    for w in trig.words or [trig.token]:
+        for c in w.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "among"):
+                actor = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if actor is not None:
+                    break
+        if actor is not None:
+            break
+    actor = _content_head(actor) if _is_party(actor) else None
+    recipient = _content_head(recipient) if _is_party(recipient) else None
+    return Parties(_conjuncts(actor), _conjuncts(recipient))
+
+
 def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
     """Actor and recipient head tokens for one trigger (conjuncts listed separately)."""
+    if trig.inverse:
+        return _inverse_parties(trig)
     skip = {t.i for t in trig.words}
     actor: Token | None = None
     recipient: Token | None = None
@@ -523,6 +553,11 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
             cands += _recipient_candidates(o, lex, skip)
     else:
         actor = subject_of(tok)
+        if actor is not None and _reduced_passive(tok, actor):
+            # "Kingston man arrested on weapons charges": a headline's bare participle is
+            # passive, its subject the one acted upon
+            cands.append(((0, 0, actor.i), actor))
+            actor = None
         cands += _recipient_candidates(tok, lex, skip)
         for o in trig.words[1:]:  # "imposed sanctions on X": preps of the object
             cands += _recipient_candidates(o, lex, skip)
@@ -574,6 +609,11 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
         if inner:
             actor = inner[0]
             recipient = inner[1] if len(inner) > 1 else recipient
+    if recipient is not None and recipient.dep_ == "pobj" and not _entity_like(recipient, lex):
+        # "arrested on drug charges", "released on Twitter": a thing in a prepositional
+        # phrase is a circumstance, not who is acted upon ("condemned the decision" keeps
+        # its direct object)
+        recipient = None
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
     if trig.event in SYMMETRIC and len(actors) > 1 and (
@@ -584,6 +624,13 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
         recipients = [p for p in pair[1:]] or recipients
         actors = [pair[0]]
     return Parties(actors, recipients)
+
+
+def _reduced_passive(verb: Token, subject: Token) -> bool:
+    """A bare past participle with a subject and no auxiliary or object: headline passive."""
+    return verb.tag_ == "VBN" and subject.head.i == verb.i and subject.dep_ == "nsubj" \
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children) \
+        and verb.dep_ == "ROOT"
 
 
 def _conjuncts(tok: Token | None) -> list[Token]:
@@ -629,6 +676,15 @@ def party_span(tok: Token) -> tuple[int, int]:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     doc = tok.doc
+    # a phrase never runs across a line break ("... The American Mirror\nA veterans group")
+    for i in range(tok.i - 1, start - 1, -1):
+        if "\n" in doc[i].whitespace_ or doc[i].is_space:
+            start = i + 1
+            break
+    for i in range(tok.i, end - 1):
+        if "\n" in doc[i].whitespace_ or doc[i + 1].is_space:
+            end = i + 1
+            break
     while start < tok.i and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):

@@ -27,16 +27,21 @@ The rules live in :mod:`newsgraph.nlp.event_rules` (triggers, parties, modality)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Event, EventParty, Location, Mention
-from .actors import actor_at
+from ..records import Actor, Event, EventParty, Location, Mention, Quote
+from .actors import actor_at, tagger_for
 from .coref import resolve_reference
 from .doc_ext import ensure_extensions
+from .event_detect import EventDetector, default_detector
+from .event_features import CandidateInfo, candidate_features, common_features
 from .event_lexicon import EventLexicon, default_lexicon
 from .event_rules import (
     SYMMETRIC,
+    Modality,
     Trigger,
     clause_depth,
     dateline_end,
@@ -46,6 +51,7 @@ from .event_rules import (
     find_triggers,
     party_span,
 )
+from .event_speech import speech_acts
 from .timex import Timex, find_timex
 
 __all__ = ["EventCoder", "code_events", "make_event_coder"]
@@ -61,26 +67,42 @@ _THIRD_PERSON = {"it", "they", "he", "she", "we"}
 
 
 class EventCoder:
-    """Finds PLOVER events in a Doc (after newsgraph_actors and newsgraph_quotes)."""
+    """Finds PLOVER events in a Doc (after newsgraph_actors and newsgraph_quotes).
+
+    ``detector``: path of a detector model ("" = the shipped one, "none" = no detector:
+    every candidate the rules propose is kept); ``floor``: drop candidates under this
+    probability (default: the detector's own floor); ``keep_features``: leave each kept
+    event's detector features in ``doc._.ng_event_features`` (for training).
+    """
 
     def __init__(self, nlp: Language, name: str, *, lexicon_paths: list[str] | None = None,
-                 promises: bool = True) -> None:
+                 promises: bool = True, detector: str = "", floor: float | None = None,
+                 keep_features: bool = False) -> None:
         ensure_extensions()
         self.name = name
         self.lexicon_paths = list(lexicon_paths or [])
         self.promises = promises
         self.lexicon: EventLexicon = default_lexicon(tuple(self.lexicon_paths))
+        self.detector: EventDetector | None = None if detector == "none" else \
+            default_detector(detector or None)
+        self.floor = floor
+        self.keep_features = keep_features
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_events(doc, self.lexicon, promises=self.promises)
+        doc._.events = code_events(doc, self.lexicon, promises=self.promises,
+                                   detector=self.detector, floor=self.floor,
+                                   keep_features=self.keep_features)
         return doc
 
 
-@Language.factory("newsgraph_events", default_config={"lexicon_paths": [], "promises": True},
+@Language.factory("newsgraph_events",
+                  default_config={"lexicon_paths": [], "promises": True, "detector": "",
+                                  "floor": None, "keep_features": False},
                   assigns=["doc._.events"])
-def make_event_coder(nlp: Language, name: str, lexicon_paths: list[str],
-                     promises: bool) -> EventCoder:
-    return EventCoder(nlp, name, lexicon_paths=lexicon_paths, promises=promises)
+def make_event_coder(nlp: Language, name: str, lexicon_paths: list[str], promises: bool,
+                     detector: str, floor: float | None, keep_features: bool) -> EventCoder:
+    return EventCoder(nlp, name, lexicon_paths=lexicon_paths, promises=promises,
+                      detector=detector, floor=floor, keep_features=keep_features)
 
 
 # ------------------------------------------------------------------ assembly
@@ -94,13 +116,57 @@ def _mention_for(doc: Doc, head: Token, start: int, end: int) -> Mention | None:
     return m
 
 
-def _party(doc: Doc, head: Token | None) -> EventParty | None:
+_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
+_FIRST_SINGULAR = {"i", "me", "my", "myself"}
+_FIRST_PLURAL = {"we", "us", "our", "ourselves"}
+#: sectors whose holder's "we" means their state's government
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _speaker_party(doc: Doc, head: Token, quote: Quote, text: str, start: int,
+                   end: int) -> EventParty | None:
+    """First person inside a quote is its speaker: "I" the speaker, "we" the speaker's
+    government when the speaker holds a state office, else the speaker (or their group)."""
+    m = actor_at(doc, quote.speaker_start, quote.speaker_end) \
+        if quote.speaker_start is not None else None
+    if m is None:
+        if not quote.speaker_entity_id:
+            return None
+        return EventParty(entity_id=quote.speaker_entity_id, text=text, name=quote.speaker,
+                          country=quote.country, sector=quote.sector, start=start, end=end)
+    a = m.actor
+    if head.lower_ in _FIRST_PLURAL and a.type == "PERSON" and a.country and \
+            a.sector in _STATE_SECTORS:
+        tagger = tagger_for(doc)
+        name = f"{a.country}: government"
+        if tagger is not None and a.country in tagger.kb.countries:
+            name = f"{tagger.kb.countries[a.country].name}: government"
+        gov = Actor(key=f"kb:country:{a.country}:GOV", name=name, type="GPE",
+                    country=a.country, sector="GOV")
+        return EventParty(entity_id=gov.entity_id, text=text, name=gov.name,
+                          country=gov.country, sector=gov.sector, start=start, end=end)
+    return EventParty(entity_id=a.entity_id, text=text, name=a.name, country=a.country,
+                      sector=a.sector, start=start, end=end)
+
+
+def _party(doc: Doc, head: Token | None, quote: Quote | None = None) -> EventParty | None:
+    """The party headed by ``head``: its span, and the actor it names or refers to.
+
+    A pronoun that refers to nothing the article names is no party at all (an event with
+    "it" as its actor says nothing about who acted); first person inside a quote is the
+    quote's speaker.
+    """
     if head is None:
         return None
     s, e = party_span(head)
     span = doc[s:e]
+    if quote is not None and head.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and \
+            quote.start <= head.idx < quote.end:
+        return _speaker_party(doc, head, quote, span.text, span.start_char, span.end_char)
     m = _mention_for(doc, head, s, e)
     if m is None:
+        if head.pos_ == "PRON":
+            return None
         return EventParty(entity_id=None, text=span.text, start=span.start_char,
                           end=span.end_char)
     a = m.actor
@@ -200,12 +266,75 @@ def _same_actor(doc: Doc, a: Token | None, b: Token | None) -> bool:
     return ma is not None and mb is not None and ma.actor.key == mb.actor.key
 
 
-def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[Event]:
-    """All events in ``doc``, most prominent first (see the module docstring)."""
+@dataclass(slots=True)
+class _Candidate:
+    event: Event
+    info: CandidateInfo
+    rule: str
+    rank: tuple
+    features: list[str]
+
+
+def _rule_id(trig: Trigger, derived: str) -> str:
+    """A readable name for the rule that proposed an event ("verb_object:impose+sanction")."""
+    words = sorted(trig.words or [trig.token], key=lambda t: t.i)
+    rule = f"{trig.kind}:" + "+".join(t.lemma_.lower() for t in words)
+    return f"{derived}<{rule}>" if derived else rule
+
+
+def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True,
+                detector: EventDetector | None = None, floor: float | None = None,
+                keep_features: bool = False) -> list[Event]:
+    """All events in ``doc``, most prominent first (see the module docstring).
+
+    Each candidate the rules propose is scored by ``detector`` (its probability of being a
+    real event becomes the event's ``confidence``, and ``why`` names the rule and the
+    score); candidates under ``floor`` (default: the detector's own) are dropped. Without a
+    detector every candidate is kept with the rule's prior confidence.
+    """
+    cands = _candidates(doc, lex, promises=promises)
+    floor = (detector.floor if detector is not None else 0.0) if floor is None else floor
+    features: dict[str, list[str]] = {}
+    kept: list[tuple[tuple, Event]] = []
+    best: dict[tuple, tuple[float, int]] = {}
+    for c in cands:
+        ev = c.event
+        if detector is not None:
+            ev.confidence = round(detector.score(c.features), 3)
+        ev.why = f"{c.rule} p={ev.confidence:.2f}"
+        if ev.confidence < floor:
+            continue
+        if keep_features:
+            features[ev.id] = c.features
+        # one act once: the same type between the same parties in one sentence is one event
+        # however many of its words the rules matched ("attacked ... the attack")
+        key = (ev.start, ev.event, _party_key(ev.actor), _party_key(ev.recipient), ev.negated)
+        prev = best.get(key)
+        if prev is not None:
+            if prev[0] >= ev.confidence:
+                continue
+            kept[prev[1]] = (kept[prev[1]][0], None)  # type: ignore[assignment]
+        best[key] = (ev.confidence, len(kept))
+        kept.append((c.rank, ev))
+    if keep_features:
+        doc._.ng_event_features = features
+    kept = [kv for kv in kept if kv[1] is not None]
+    kept.sort(key=lambda kv: kv[0])
+    return [ev for _, ev in kept]
+
+
+def _party_key(p: EventParty | None) -> str:
+    if p is None:
+        return ""
+    return p.entity_id or p.text.lower()
+
+
+def _candidates(doc: Doc, lex: EventLexicon, *, promises: bool) -> list[_Candidate]:
+    """Every event the rules propose, with its features and its prominence rank."""
     article_id = doc._.ng_article_id or ""
     anchor = doc._.ng_date
     timexes = find_timex(doc)
-    ranked: list[tuple[tuple, Event]] = []
+    out: list[_Candidate] = []
     seen: set[str] = set()
     for si, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lex)
@@ -245,51 +374,108 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True) -> list[E
                 quote = None  # "refused to allow ...": the "quote" is the refusal's complement
             modality = "reported" if quote is not None and mod.modality == "asserted" \
                 else mod.modality
-            promise = None
-            # a statement of intent by the actor is a promise (AGREE) or a threat (THREATEN);
-            # "X said it would ..." counts when X is the actor
-            framed = any(h.i in trigger_words for h in trig.clause.ancestors)
-            # ("pledged support" is itself the act of support, not a promise of one)
-            if promises and mod.intended and not mod.negated and modality != "hypothetical" \
-                    and not framed and trig.event not in _SPEECH_ACTS \
-                    and (mod.reporter is None or (pairs and _same_actor(doc, mod.reporter,
-                                                                        pairs[0][0]))):
-                promise = ("THREATEN" if mod.unless else
-                           "AGREE" if trig.event in _COOPERATIVE_ACTS or mod.pledged else
-                           "THREATEN" if trig.event in _HOSTILE_ACTS else None)
             demand = None
             if mod.obliged and mod.reporter is not None and parties.actors and \
                     not _same_actor(doc, mod.reporter, parties.actors[0]):
                 # "Russia says Israel must end attacks": a demand by the speaker
                 demand = (mod.reporter, parties.actors[0])
-            for pi, (a_tok, r_tok) in enumerate(pairs):
-                actor, recipient = _party(doc, a_tok), _party(doc, r_tok)
-                labels = [(trig.event, trig.mode, modality, mod.negated)]
-                if promise is not None:
-                    labels.insert(0, (promise, None, "asserted", False))
-                elif mod.negated and trig.event in _COOPERATIVE_ACTS | {"AGREE"}:
-                    # "will not lift the ban", "failed to reach agreement": a refusal
-                    labels.insert(0, ("REJECT", None, modality, False))
-                if demand is not None and pi == 0:
-                    labels.insert(0, ("REQUEST", None, "asserted", False))
-                for li, (event, mode, modal, negated) in enumerate(labels):
-                    if event == "REQUEST" and demand is not None and li == 0 and pi == 0:
-                        actor, recipient = _party(doc, demand[0]), _party(doc, demand[1])
-                    else:
-                        actor, recipient = _party(doc, a_tok), _party(doc, r_tok)
-                    ev = _event(doc, article_id, anchor, sent, trig, event, mode, lex, actor,
-                                recipient, tx, place, modal, negated,
-                                quote.id if quote is not None else None)
-                    if ev.id in seen:
-                        continue
-                    seen.add(ev.id)
-                    has = (actor is not None) + (recipient is not None)
-                    # prominence: main clause first, then events with both parties named
-                    key = (si, depth + li * 0.1 + (0 if modal != "hypothetical" else 0.5)
-                           + _MISSING_PARTY_COST * (2 - has), pi, t_start)
-                    ranked.append((key, ev))
-    ranked.sort(key=lambda kv: kv[0])
-    return [ev for _, ev in ranked]
+            # a word with several senses ("attack": ASSAULT or ACCUSE) proposes each
+            for sense, (kind, mode0) in enumerate([(trig.event, trig.mode), *trig.senses]):
+                promise = None
+                # a statement of intent by the actor is a promise (AGREE) or a threat
+                # (THREATEN); "X said it would ..." counts when X is the actor
+                framed = any(h.i in trigger_words for h in trig.clause.ancestors)
+                # ("pledged support" is itself the act of support, not a promise of one)
+                if promises and mod.intended and not mod.negated and \
+                        modality != "hypothetical" and not framed and \
+                        kind not in _SPEECH_ACTS and (mod.reporter is None or (
+                            pairs and _same_actor(doc, mod.reporter, pairs[0][0]))):
+                    promise = ("THREATEN" if mod.unless else
+                               "AGREE" if kind in _COOPERATIVE_ACTS or mod.pledged else
+                               "THREATEN" if kind in _HOSTILE_ACTS else None)
+                for pi, (a_tok, r_tok) in enumerate(pairs):
+                    labels = [(kind, mode0, modality, mod.negated, "")]
+                    if promise is not None:
+                        labels.insert(0, (promise, None, "asserted", False, "promise"))
+                    elif mod.negated and kind in _COOPERATIVE_ACTS | {"AGREE"}:
+                        # "will not lift the ban", "failed to reach agreement": a refusal
+                        labels.insert(0, ("REJECT", None, modality, False, "refusal"))
+                    if demand is not None and pi == 0 and sense == 0:
+                        labels.insert(0, ("REQUEST", None, "asserted", False, "demand"))
+                    for li, (event, mode, modal, negated, derived) in enumerate(labels):
+                        at, rt = demand if derived == "demand" else (a_tok, r_tok)
+                        actor, recipient = _party(doc, at, quote), _party(doc, rt, quote)
+                        ev = _event(doc, article_id, anchor, sent, trig, event, mode, lex,
+                                    actor, recipient, tx, place, modal, negated,
+                                    quote.id if quote is not None else None)
+                        if ev.id in seen:
+                            continue
+                        seen.add(ev.id)
+                        info = CandidateInfo(trig, event, derived, mod, modal, negated, sent,
+                                             si, at, rt, actor, recipient, quote, sense)
+                        has = (actor is not None) + (recipient is not None)
+                        # prominence: main clause first, then events with both parties named
+                        rank = (si, depth + li * 0.1 + (0 if modal != "hypothetical" else 0.5)
+                                + _MISSING_PARTY_COST * (2 - has) + sense * 0.01, pi, t_start)
+                        out.append(_Candidate(ev, info, _rule_id(trig, derived), rank,
+                                              candidate_features(info, lex)))
+    out += _speech_candidates(doc, lex, timexes, seen)
+    return out
+
+
+def _mention_party(doc: Doc, m: Mention | None, tok: Token | None) -> EventParty | None:
+    if m is None:
+        return None
+    a = m.actor
+    if tok is not None:
+        s, e = party_span(tok)
+        text, start, end = doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    else:
+        text, start, end = m.text, m.start, m.end
+    return EventParty(entity_id=a.entity_id, text=text, name=a.name, country=a.country,
+                      sector=a.sector, start=start, end=end)
+
+
+def _speech_candidates(doc: Doc, lex: EventLexicon, timexes: list[Timex],
+                       seen: set[str]) -> list[_Candidate]:
+    """Statements that are acts (event_speech.py): the speaker is the actor."""
+    article_id = doc._.ng_article_id or ""
+    out: list[_Candidate] = []
+    for act in speech_acts(doc, lex):
+        q = act.quote
+        speaker_tok = None
+        if act.speaker is not None:
+            span = doc.char_span(act.speaker.start, act.speaker.end, alignment_mode="expand")
+            speaker_tok = span.root if span is not None else None
+        actor = None
+        if act.speaker is not None:
+            a = act.speaker.actor
+            actor = EventParty(entity_id=a.entity_id, text=q.speaker_text or act.speaker.text,
+                               name=a.name, country=a.country, sector=a.sector,
+                               start=q.speaker_start, end=q.speaker_end)
+        elif q.speaker_text and q.speaker_text.lower() not in _PRONOUN_WORDS:
+            actor = EventParty(entity_id=None, text=q.speaker_text, start=q.speaker_start,
+                               end=q.speaker_end)
+        recipient = _mention_party(doc, act.target_mention, act.target)
+        for event in act.types:
+            trig = Trigger(act.trigger, event, None, "speech", [act.trigger])
+            tx = _pick_timex(trig, act.sentence, timexes)
+            ev = _event(doc, article_id, doc._.ng_date, act.sentence, trig, event, None, lex,
+                        actor, recipient, tx, None, "reported" if act.trigger.idx < q.start
+                        or act.trigger.idx >= q.end else "asserted", False, q.id)
+            if ev.id in seen:
+                continue
+            seen.add(ev.id)
+            info = CandidateInfo(trig, event, "speech", Modality(), ev.modality, False,
+                                 act.sentence, act.sentence_index, speaker_tok, act.target,
+                                 actor, recipient, q)
+            feats = common_features(info, lex) + act.features + \
+                [f"T={event}|{f}" for f in act.features]
+            rank = (act.sentence_index, 5.0 + _MISSING_PARTY_COST
+                    * (2 - (actor is not None) - (recipient is not None)), 0, act.trigger.idx)
+            out.append(_Candidate(ev, info, f"speech:{act.trigger.lemma_.lower()}", rank,
+                                  feats))
+    return out
 
 
 def _pairs(trig: Trigger, parties) -> list[tuple[Token | None, Token | None]]:
@@ -310,7 +496,9 @@ def _event(doc: Doc, article_id: str, anchor: str | None, sent: Span, trig: Trig
     if tx is not None:
         date, precision, date_text = tx.date, tx.precision, tx.text
     else:
-        date, precision, date_text = anchor, ("day" if anchor else None), None
+        # no time expression of its own: the article's date, as precise as the article's
+        date, precision, date_text = anchor, (
+            (doc._.ng_date_precision or "day") if anchor else None), None
     location = None
     if place is not None:
         m = actor_at(doc, place.start_char, place.end_char)
@@ -324,7 +512,9 @@ def _event(doc: Doc, article_id: str, anchor: str | None, sent: Span, trig: Trig
         intensity = 0.0
     elif modality in ("intended", "hypothetical"):
         intensity = round(intensity / 2, 2)
-    confidence = {"verb_object": 0.85, "phrasal": 0.8, "verb": 0.75, "noun": 0.6}[trig.kind]
+    # the rule's prior, kept when no detector scores the candidate
+    confidence = {"verb_object": 0.85, "phrasal": 0.8, "verb": 0.75, "noun": 0.6,
+                  "speech": 0.5}[trig.kind]
     confidence += 0.05 * ((actor is not None) + (recipient is not None))
     return Event(
         id=Event.make_id(article_id, t_start, event, actor.text if actor else "",
@@ -334,4 +524,9 @@ def _event(doc: Doc, article_id: str, anchor: str | None, sent: Span, trig: Trig
         sentence=sent.text, start=sent.start_char, end=sent.end_char, negated=negated,
         modality=modality, trigger=trig.text, trigger_start=t_start, trigger_end=t_end,
         intensity=intensity, quote_id=quote_id, date_text=date_text,
-        confidence=round(min(confidence, 1.0), 2))
+        confidence=round(min(confidence, 1.0), 2), complete=_coded(actor) or _coded(recipient))
+
+
+def _coded(p: EventParty | None) -> bool:
+    """A party coded as an actor (a country or a sector): what makes an event usable."""
+    return p is not None and bool(p.country or p.sector)

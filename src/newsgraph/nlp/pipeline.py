@@ -47,7 +47,7 @@ LONG_TEXT_CHARS = 100_000
 #: the longest segment of a long text (a long article's length: linear cost, full context)
 SEGMENT_CHARS = 20_000
 
-_LOADED: dict[tuple[str | None, tuple[str, ...]], Language] = {}
+_LOADED: dict[tuple, Language] = {}
 #: meta key holding the one-line description of what was loaded (see :func:`model_banner`)
 _BANNER_KEY = "newsgraph_banner"
 
@@ -126,10 +126,14 @@ def split_kb_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
-                   quiet: bool = False) -> Language:
-    """spaCy pipeline + newsgraph's components (actors, quotes, events), cached per config."""
+                   quiet: bool = False, event_config: dict | None = None) -> Language:
+    """spaCy pipeline + newsgraph's components (actors, quotes, events), cached per config.
+
+    ``event_config`` adds to the events component's config (e.g. ``{"detector": "none"}``
+    to keep every candidate the rules propose).
+    """
     kb = tuple(str(p) for p in kb_paths)
-    cache_key = (model, kb)
+    cache_key = (model, kb, tuple(sorted((event_config or {}).items())))
     if cache_key in _LOADED:
         return _LOADED[cache_key]
     ensure_extensions()
@@ -140,14 +144,29 @@ def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
     lexicons, actor_kb = split_kb_paths(kb)
     nlp.add_pipe("newsgraph_actors", config={"kb_paths": actor_kb})
     nlp.add_pipe("newsgraph_quotes")
-    nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons})
+    nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons, **(event_config or {})})
     _LOADED[cache_key] = nlp
     return nlp
 
 
-def forget_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = ()) -> None:
+def forget_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
+                    event_config: dict | None = None) -> None:
     """Drop a pipeline from :func:`build_pipeline`'s cache (it is freed when unused)."""
-    _LOADED.pop((model, tuple(str(p) for p in kb_paths)), None)
+    _LOADED.pop((model, tuple(str(p) for p in kb_paths),
+                 tuple(sorted((event_config or {}).items()))), None)
+
+
+def event_operating_point(nlp: Language | None = None) -> float:
+    """The events component's default ``--min-confidence``: its detector's threshold, chosen
+    on development data (0 when no detector scores the events)."""
+    detector = None
+    if nlp is not None and "newsgraph_events" in nlp.pipe_names:
+        detector = nlp.get_pipe("newsgraph_events").detector
+    elif nlp is None:
+        from .event_detect import default_detector
+
+        detector = default_detector()
+    return detector.threshold if detector is not None else 0.0
 
 
 @dataclass(slots=True)
@@ -167,6 +186,7 @@ class AnnotateInput:
     text: str
     date: str | None = None
     dateline: str | None = None
+    date_precision: str | None = None  # of ``date``: day|month|year (None = day)
 
 
 def annotate(items: Iterable[AnnotateInput], *, nlp: Language | None = None,
@@ -218,6 +238,7 @@ def _annotate_one(nlp: Language, item: AnnotateInput) -> Annotation:
 
 def _prepared_doc(doc: Doc, item: AnnotateInput) -> Doc:
     doc._.ng_date = item.date
+    doc._.ng_date_precision = item.date_precision
     doc._.ng_article_id = item.article_id
     doc._.ng_dateline = item.dateline
     return doc
@@ -259,7 +280,7 @@ def _annotate_long(nlp: Language, item: AnnotateInput) -> Annotation:
     for segment in split_segments(item.text, SEGMENT_CHARS):
         if segment.strip():
             part = AnnotateInput(f"{item.article_id}~{offset}", segment, item.date,
-                                 item.dateline)
+                                 item.dateline, item.date_precision)
             doc = nlp(_prepared_doc(nlp.make_doc(segment), part))
             ann = doc_to_annotation(doc, item.article_id)
             for record in (*ann.mentions, *ann.quotes, *ann.events):

@@ -7,6 +7,11 @@ against today, so the same article always gives the same dates.
     resolve_date("on Sunday", "2021-02-25", future=True) -> ("2021-02-28", "day")
     resolve_date("14 September", "2021-02-25")           -> ("2020-09-14", "day")
     resolve_date("last week", "2021-02-25")              -> ("2021-02-15", "week")
+    resolve_date("on Thursday, 26 November", None, years={2020})  -> ("2020-11-26", "day")
+
+A weekday with a day and month but no year ("On Thursday, 26 November") fixes the year when
+exactly one plausible year fits: around the anchor, or, with no anchor, the years the
+article itself mentions (and the year after each).
 
 Precision is "day", "week", "month" or "year". Dates are "YYYY-MM-DD"; a month is given as
 its first day, a year as 1 January, a week as its Monday (ISO weeks). Without an anchor
@@ -94,12 +99,31 @@ def _month_num(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip(".")[:3] if len(word) > 3 else word.lower().rstrip("."))
 
 
-def resolve_date(expression: str, anchor: str | None, *,
-                 future: bool = False) -> tuple[str | None, str | None]:
+def _weekday_year(month: int, day: int, weekday: int, anchor: dt.date | None,
+                  years: frozenset[int] | set[int], future: bool) -> int | None:
+    """The one plausible year in which ``day month`` falls on ``weekday``, or None."""
+    if anchor is not None:
+        fits = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+        # the direction the sentence speaks in first, then the nearest to the anchor
+        same_side = [y for y in fits if (_safe_date(y, month, day) >= anchor) == future]
+        fits = same_side or fits
+        if not fits:
+            return None
+        return min(fits, key=lambda y: abs((_safe_date(y, month, day) - anchor).days))
+    plausible = set(years) | {y + 1 for y in years}
+    fits = [y for y in plausible
+            if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
+def resolve_date(expression: str, anchor: str | None, *, future: bool = False,
+                 years: frozenset[int] | set[int] = frozenset()) -> tuple[str | None, str | None]:
     """Normalise a temporal expression: ``(YYYY-MM-DD, precision)`` or ``(None, None)``.
 
     ``anchor`` is the publication date; ``future`` says the sentence speaks of what will
-    happen (then "on Sunday" is the next Sunday, "February 11" the next one).
+    happen (then "on Sunday" is the next Sunday, "February 11" the next one); ``years`` are
+    the years the article mentions, which place a weekday-and-date with no year.
     """
     text = " ".join(expression.lower().replace(",", " ").split())
     a = _parse_anchor(anchor)
@@ -127,6 +151,12 @@ def resolve_date(expression: str, anchor: str | None, *,
         if year:
             d = _safe_date(year, month, day)
             return (_iso(d), "day") if d else (None, None)
+        weekday = next((wd for name, wd in WEEKDAYS.items() if name in words), None)
+        if weekday is not None:
+            y = _weekday_year(month, day, weekday, a, years, future)
+            if y is not None:
+                d = _safe_date(y, month, day)
+                return (_iso(d), "day") if d else (None, None)
         if a is None:
             return None, None
         d = _safe_date(a.year, month, day)
@@ -221,18 +251,23 @@ def is_future(span: Span) -> bool:
         if token.dep_ in ("xcomp",) else False
 
 
+_YEAR_RE = re.compile(rf"(?<![\d,.]){_YEAR}(?![\d,])")
+
+
 def find_timex(doc: Doc) -> list[Timex]:
     """Temporal expressions in ``doc``, resolved against ``doc._.ng_date``, in text order."""
     anchor = doc._.ng_date if Doc.has_extension("ng_date") else None
+    text = doc_text(doc)
+    years = frozenset(int(y) for y in _YEAR_RE.findall(text))
     out: list[Timex] = []
-    for m in _RE.finditer(doc_text(doc)):
-        text = m.group(0).strip()
-        if not text:
+    for m in _RE.finditer(text):
+        expr = m.group(0).strip()
+        if not expr:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        end = start + len(text)
+        end = start + len(expr)
         span = doc.char_span(start, end, alignment_mode="expand")
         future = is_future(span) if span is not None else False
-        date, precision = resolve_date(text, anchor, future=future)
-        out.append(Timex(start, end, text, date, precision))
+        date, precision = resolve_date(expr, anchor, future=future, years=years)
+        out.append(Timex(start, end, expr, date, precision))
     return out

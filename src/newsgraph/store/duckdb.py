@@ -349,15 +349,17 @@ class Store:
         sql += f" LIMIT {int(limit)}" if limit else ""
         return [row_to_record(cls, r) for r in self.rows(sql, params)]
 
-    def stream(self, cls: type[R], order: str = "", batch: int = 2000) -> Iterator[R]:
-        """All records of ``cls``, read in one query and fetched in batches."""
-        sql = f"SELECT * FROM {_TABLE[cls]}" + (f" ORDER BY {order}" if order else "")
+    def stream(self, cls: type[R], order: str = "", batch: int = 2000, where: str = "",
+               params: Sequence[Any] = ()) -> Iterator[R]:
+        """All records of ``cls`` (matching ``where``), read in one query, fetched in batches."""
+        sql = f"SELECT * FROM {_TABLE[cls]}" + (f" WHERE {where}" if where else "") + \
+            (f" ORDER BY {order}" if order else "")
         try:
             cur = self.con.cursor()
         except duckdb.Error as exc:
             raise storage_error(exc, self.path) from exc
         try:
-            cur.execute(sql)
+            cur.execute(sql, list(params))
             cols = [d[0] for d in cur.description]
             while chunk := cur.fetchmany(batch):
                 for r in chunk:
@@ -492,6 +494,21 @@ class Store:
                 return
             yield chunk
             last = chunk[-1].id
+
+    def event_threshold(self) -> float:
+        """The detector's operating point the stored events were scored with (0 if none)."""
+        value = self.meta("event_threshold")
+        return float(value) if value else 0.0
+
+    def trusted_events(self, min_confidence: float | None = None,
+                       all_events: bool = False) -> tuple[str, list[Any]]:
+        """SQL condition and parameters for the events listings and exports show by default:
+        complete (a coded political actor) and at least as confident as the detector's
+        operating point. ``all_events`` drops the completeness condition; ``min_confidence``
+        replaces the operating point."""
+        threshold = self.event_threshold() if min_confidence is None else min_confidence
+        cond = "confidence >= ?"
+        return (cond if all_events else f"complete AND {cond}"), [threshold]
 
     @_storage
     def meta(self, key: str) -> str | None:

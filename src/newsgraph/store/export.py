@@ -40,7 +40,7 @@ KINDS: dict[str, list[str]] = {
                "content", "start", "end", "kind", "cluster_id"],
     "events": ["id", "article_id", "event", "mode", "quad", "actor", "recipient", "date",
                "date_precision", "location", "sentence", "start", "end", "negated",
-               "modality", "cluster_id", "sources"],
+               "modality", "cluster_id", "sources", "complete", "why"],
     "stories": ["id", "title", "article_ids", "first_date", "last_date"],
     "passages": ["id", "text", "occurrences"],
 }
@@ -61,7 +61,8 @@ def _ordered(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     return {**{k: row.get(k) for k in first}, **{k: v for k, v in row.items() if k not in first}}
 
 
-def _rows(store: Store, kind: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+def _rows(store: Store, kind: str, batch: int = 2000, *, all_events: bool = False,
+          min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     if kind == "passages":
         for p in store.passages():
             yield _ordered(kind, to_dict(p))
@@ -69,7 +70,9 @@ def _rows(store: Store, kind: str, batch: int = 2000) -> Iterator[dict[str, Any]
     order = {"mentions": "article_id, start, \"end\"", "quotes": "article_id, start",
              "events": "article_id, start"}.get(kind, "id")
     cls = Mention if kind == "mentions" else _CLASSES[kind]
-    for r in store.stream(cls, order, batch):
+    where, params = store.trusted_events(min_confidence, all_events) if kind == "events" \
+        else ("", [])
+    for r in store.stream(cls, order, batch, where, params):
         yield _ordered(kind, _mention_dict(r) if kind == "mentions" else to_dict(r))
 
 
@@ -86,10 +89,13 @@ def _schema_fields(kind: str) -> list[str]:
     return KINDS[kind] + [n for n in names if n not in KINDS[kind]]
 
 
-def export(store: Store, out: str | Path, fmt: str = "jsonl") -> dict[str, int]:
+def export(store: Store, out: str | Path, fmt: str = "jsonl", *, all_events: bool = False,
+           min_confidence: float | None = None) -> dict[str, int]:
     """Write every contract file into the folder ``out`` (created, or files replaced there).
 
-    Returns rows written per file. Raises :class:`~newsgraph.errors.OutputError` when
+    Returns rows written per file. Events are the trusted ones (complete, at the
+    detector's operating point) unless ``all_events`` / ``min_confidence`` ask for more
+    (:meth:`Store.trusted_events`). Raises :class:`~newsgraph.errors.OutputError` when
     ``out`` is a file or cannot be written, before anything is written.
     """
     if fmt not in FORMATS:
@@ -107,7 +113,8 @@ def export(store: Store, out: str | Path, fmt: str = "jsonl") -> dict[str, int]:
     except OSError as exc:
         raise OutputError(f"cannot write there ({exc.strerror or exc})", path=str(out)) from exc
     try:
-        counts = _write_files(store, staging, fmt)
+        counts = _write_files(store, staging, fmt, all_events=all_events,
+                              min_confidence=min_confidence)
         _move_into_place(staging, out)
     except OSError as exc:
         raise OutputError(f"export failed, nothing written ({exc.strerror or exc})",
@@ -126,14 +133,16 @@ def _move_into_place(staging: Path, out: Path) -> None:
         os.replace(path, out / path.name)
 
 
-def _write_files(store: Store, out: Path, fmt: str) -> dict[str, int]:
+def _write_files(store: Store, out: Path, fmt: str, *, all_events: bool,
+                 min_confidence: float | None) -> dict[str, int]:
     counts: dict[str, int] = {}
+    opts = {"all_events": all_events, "min_confidence": min_confidence}
     for kind in KINDS:
         path = out / f"{kind}.{fmt}"
         n = 0
         if fmt == "jsonl":
             with path.open("w", encoding="utf-8") as fh:
-                for row in _rows(store, kind):
+                for row in _rows(store, kind, **opts):
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
                     n += 1
         elif fmt == "csv":
@@ -141,11 +150,11 @@ def _write_files(store: Store, out: Path, fmt: str) -> dict[str, int]:
             with path.open("w", encoding="utf-8", newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
                 writer.writeheader()
-                for row in _rows(store, kind):
+                for row in _rows(store, kind, **opts):
                     writer.writerow({k: _csv_value(v) for k, v in row.items()})
                     n += 1
         else:
-            rows = list(_rows(store, kind))
+            rows = list(_rows(store, kind, **opts))
             n = len(rows)
             table = (pa.Table.from_pylist(rows) if rows
                      else pa.table({c: pa.array([], pa.string()) for c in _schema_fields(kind)}))

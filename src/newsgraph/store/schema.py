@@ -151,7 +151,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_article ON quotes(article_id);
     CREATE INDEX events_article ON events(article_id);
     """,
-    # 2: an article the pipeline failed on keeps the reason and is not retried on every run
+    # 2: event detection (issue 9): whether a coded political actor takes part, and why the
+    # detector kept the event. Events stored before have no detector score: they stay
+    # listed (complete) until their articles are annotated again.
+    """
+    ALTER TABLE events ADD COLUMN complete BOOLEAN DEFAULT TRUE;
+    ALTER TABLE events ADD COLUMN why VARCHAR DEFAULT '';
+    """,
+    # 3: an article the pipeline failed on keeps the reason and is not retried on every run
     # (annotated stays FALSE; `newsgraph ingest --retry-failed` clears the reason)
     """
     ALTER TABLE articles ADD COLUMN annotation_error VARCHAR;
