@@ -230,7 +230,9 @@ def _annotate_one(nlp: Language, item: AnnotateInput) -> Annotation:
         doc = nlp(_prepared_doc(nlp.make_doc(item.text), item))
         return doc_to_annotation(doc, item.article_id)
     except Exception as exc:  # noqa: BLE001 - one article's failure is data, not a crash
-        log.warning("annotation failed for article %s: %s", item.article_id, exc, exc_info=True)
+        # the caller reports it (ingest: one line and ingest_errors); the traceback is for
+        # debugging only, never printed by default
+        log.debug("annotation failed for article %s", item.article_id, exc_info=True)
         reason = " ".join(str(exc).split())[:300]
         return Annotation(item.article_id,
                           error=f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__)
