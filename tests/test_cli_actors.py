@@ -22,10 +22,13 @@ def test_cli_actors_one_line_per_input_in_order(tmp_path):
     path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
                     encoding="utf-8")
     result = runner.invoke(app, ["actors", str(path)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one bad line: answered, reported, status 1
     out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(out) == 4
-    assert [o["text"] for o in out] == ["Belarusian riot police", "the Kremlin", "", "yesterday"]
+    assert [o.get("text") for o in out] == ["Belarusian riot police", "the Kremlin", None,
+                                            "yesterday"]
+    assert out[2] == {"id": None, "error": "not valid JSON (Expecting value at column 1)"}
+    assert "in.jsonl:3" in result.stderr
     assert (out[0]["country"], out[0]["sector"]) == ("BLR", "COP")
     assert (out[1]["country"], out[1]["sector"]) == ("RUS", "GOV")
     assert out[3]["country"] == "" and out[3]["name"] == ""

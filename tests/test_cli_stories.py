@@ -28,8 +28,9 @@ def test_similarity_streams_in_input_order(tmp_path):
     result = runner.invoke(app, ["similarity", str(path)])
     assert result.exit_code == 1  # one bad line, reported, the rest scored
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [r["pair_id"] for r in rows] == ["b", "a"]
-    assert rows[0]["score"] > rows[1]["score"]
+    assert [r["pair_id"] for r in rows] == ["b", None, "a"]  # one answer per line, bad too
+    assert "error" in rows[1] and "score" not in rows[1]
+    assert rows[0]["score"] > rows[2]["score"]
     assert "pairs.jsonl:2" in result.stderr
 
 

@@ -180,16 +180,18 @@ def test_ingest_readers_txt_without_headline_keeps_first_paragraph(tmp_path):
     assert rec.title is None and rec.text == BODY
 
 
-def test_ingest_readers_semicolon_csv_jsonl_as_json_and_paragraph_lists(tmp_path):
+def test_ingest_readers_semicolon_csv_jsonl_as_json_and_list_text_is_an_error(tmp_path):
     p = tmp_path / "a.csv"
     p.write_text("title;text\nSochi;A story, with a comma.\n", encoding="utf-8")
     j = tmp_path / "lines.json"
     j.write_text(json.dumps({"text": ["Para one.", "Para two."]}) + "\n"
                  + json.dumps({"text": "Second."}) + "\n", encoding="utf-8")
     got = list(read_inputs([str(p), str(j)]))
-    assert [r.text for r in got] == ["A story, with a comma.", "Para one.\n\nPara two.",
-                                     "Second."]
+    assert [getattr(r, "text", None) for r in got] == ["A story, with a comma.", None, "Second."]
     assert got[0].title == "Sochi"
+    # a JSON list is not text: one error naming the file, line and field, not paragraphs
+    assert isinstance(got[1], InputError)
+    assert "lines.json:1 [text]" in str(got[1]) and "a list, not text" in got[1].message
 
 
 def test_readers_folder_skips_its_own_documentation(tmp_path):

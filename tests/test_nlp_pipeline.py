@@ -9,18 +9,25 @@ from newsgraph.nlp import pipeline
 from newsgraph.nlp.pipeline import AnnotateInput, annotate, load_model, split_kb_paths
 
 
-def test_pipeline_load_model_falls_back_and_says_which(capsys):
-    nlp = load_model("no_such_model_xyz")
+def test_pipeline_load_model_default_says_which(capsys):
+    nlp = load_model()
     assert "ner" in nlp.pipe_names
     msg = capsys.readouterr().err
-    assert "using spaCy pipeline" in msg and "no_such_model_xyz" in msg
+    assert "using spaCy pipeline" in msg and "loaded as" in msg
+    assert pipeline.model_banner(nlp) == msg.strip()
+
+
+def test_pipeline_load_model_wrong_name_is_an_error_not_a_fallback():
+    # a typo in --model must not silently give another model
+    with pytest.raises(ModelError, match="'no_such_model_xyz' could not be loaded"):
+        load_model("no_such_model_xyz", quiet=True)
 
 
 def test_pipeline_load_model_fails_clearly_when_nothing_loads(monkeypatch):
     monkeypatch.setattr(pipeline, "OFFICIAL_MODELS", ())
     monkeypatch.setattr(pipeline, "FALLBACK_PACKAGE", "also_missing_xyz")
     with pytest.raises(ModelError, match="no spaCy English pipeline"):
-        load_model("missing_xyz", quiet=True)
+        load_model(quiet=True)
 
 
 def test_pipeline_split_kb_paths_routes_event_lexicons():

@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Actor", "Article", "Entity", "Event", "EventParty", "Location", "Mention", "Passage",
     "Quote", "Story", "NewsgraphError", "InputError", "KnowledgeBaseError", "StoreError",
-    "ModelError", "Store", "FieldMapping", "IngestSummary", "ingest", "open", "code_texts",
+    "StoreNotFoundError", "ModelError", "AnnotationError", "OutputError", "Store", "FieldMapping", "IngestSummary", "ingest", "open", "code_texts",
     "annotate_pending", "export", "build_pipeline", "load_model", "link_corpus",
 ]
 
@@ -24,7 +24,8 @@ _WHERE = {
     **{n: "records" for n in ("Actor", "Article", "Entity", "Event", "EventParty", "Location",
                              "Mention", "Passage", "Quote", "Story")},
     **{n: "errors" for n in ("NewsgraphError", "InputError", "KnowledgeBaseError",
-                            "StoreError", "ModelError")},
+                            "StoreError", "StoreNotFoundError", "ModelError",
+                            "AnnotationError", "OutputError")},
     "Store": "store.duckdb",
     "FieldMapping": "ingest.readers",
     "IngestSummary": "api", "ingest": "api", "open": "api", "code_texts": "api",
@@ -49,7 +50,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and IDEs
     from .api import IngestSummary, annotate_pending, code_texts, ingest, open  # noqa: F401
-    from .errors import InputError, KnowledgeBaseError, ModelError, NewsgraphError, StoreError  # noqa: F401
+    from .errors import (  # noqa: F401
+        AnnotationError,
+        InputError,
+        KnowledgeBaseError,
+        ModelError,
+        NewsgraphError,
+        OutputError,
+        StoreError,
+        StoreNotFoundError,
+    )
     from .ingest.readers import FieldMapping  # noqa: F401
     from .link import link_corpus  # noqa: F401
     from .nlp.pipeline import build_pipeline, load_model  # noqa: F401

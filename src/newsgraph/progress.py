@@ -20,3 +20,7 @@ class Progress:
 
     def error(self, error: NewsgraphError) -> None:
         log.warning("%s", error)
+
+    def info(self, message: str) -> None:
+        """A line worth telling the user (which model was loaded, a wait for a lock)."""
+        log.info("%s", message)

@@ -8,29 +8,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from ..errors import NewsgraphError
 from . import app, evaluate_app
-from .options import DEFAULT_DB_PATH, DbOption, JsonOption, KbOption, ModelOption
-
-err = Console(stderr=True)
-out = Console()
+from .jsonl import Field, run_jsonl
+from .options import DEFAULT_DB_PATH, DbOption, JsonOption, KbOption, LimitOption, ModelOption
+from .output import cli_errors, err, esc, fail, open_store, out
 
 _CONTRACT = ("text", "name", "country", "sector", "wikidata")
 DEFAULT_ACTORS_BENCH = Path("..") / "shared" / "bench" / "ngec_actors" / "dev.jsonl"
 
 
-def _fail(error: Exception) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {error}", highlight=False)
-    return typer.Exit(code=2)
-
-
 def _pipeline(model: str | None, kb: list[Path] | None):
-    from ..nlp.pipeline import build_pipeline
+    """The pipeline, its banner printed on stderr (which spaCy model this run uses)."""
+    from ..nlp.pipeline import build_pipeline, model_banner
 
-    return build_pipeline(model, kb_paths=[str(p) for p in kb or []], quiet=True)
+    nlp = build_pipeline(model, kb_paths=[str(p) for p in kb or []], quiet=True)
+    err.print(esc(model_banner(nlp)), highlight=False, soft_wrap=True)
+    return nlp
 
 
 @app.command("actors")
@@ -43,33 +38,23 @@ def actors_command(
     """Code actor phrases: each line {text, date?} -> {text, name, country, sector, wikidata}.
 
     One output line per input line, in input order, as soon as it is coded; unknown fields
-    are ignored; "" where unknown; a bad line is reported on stderr and gives an empty
-    result. A second code (defence minister: MIL) is added as ``sector2``.
+    are ignored; "" where unknown. A bad line (not a JSON object, no text, a text that is
+    not a string) gets {"id": ..., "error": "..."} and a line on stderr, and the exit
+    status is then 1. A second code (defence minister: MIL) is added as ``sector2``.
 
     Example:
         echo '{"text": "Armenian Prime Minister Nikol Pashinyan"}' | newsgraph actors -
     """
     from ..evaluate.actors import code_phrase
 
-    try:
+    def code(rec: dict) -> dict:
+        result = code_phrase(nlp, rec["text"], rec.get("date"))
+        return {k: result.get(k, "") for k in (*_CONTRACT, "sector2")}
+
+    with cli_errors():
         nlp = _pipeline(model, kb)
-        fh = sys.stdin if input == "-" else open(input, encoding="utf-8")  # noqa: SIM115
-    except (NewsgraphError, OSError) as exc:
-        raise _fail(exc) from exc
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                text = str(rec.get("text") or "")
-                result = code_phrase(nlp, text, rec.get("date"))
-                result = {k: result.get(k, "") for k in (*_CONTRACT, "sector2")}
-            except (json.JSONDecodeError, AttributeError) as exc:
-                err.print(f"[red]line {n}:[/red] not a JSON object: {exc}", highlight=False)
-                result = {k: "" for k in (*_CONTRACT, "sector2")}
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+        status = run_jsonl(input, [Field("text", required=True), Field("date")], code)
+    raise typer.Exit(code=status)
 
 
 @app.command("entities")
@@ -79,7 +64,7 @@ def entities_command(
                                                 "code (BLR).")] = None,
     sector: Annotated[str | None, typer.Option("--sector", help="Only this sector (GOV).")
                       ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Show at most this many rows.")] = 50,
+    limit: LimitOption = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List entities with their codes and mention counts, most mentioned first.
@@ -88,7 +73,6 @@ def entities_command(
         newsgraph entities --db newsgraph.duckdb --country BLR --sector GOV
     """
     from ..records import Entity
-    from ..store.duckdb import Store
 
     where, params = [], []
     if country:
@@ -97,24 +81,21 @@ def entities_command(
     if sector:
         where.append("sector = ?")
         params.append(sector)
-    try:
-        with Store.open(db, read_only=True) as store:
-            rows = store.records(Entity, " AND ".join(where), params,
-                                 order="mentions DESC, name", limit=limit)
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
+    with open_store(db) as store, cli_errors(db):
+        rows = store.records(Entity, " AND ".join(where), params,
+                             order="mentions DESC, name", limit=limit)
     if as_json:
         from ..records import to_dict
 
         for e in rows:
             sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"entities in {db}")
+    table = Table(title=f"entities in {esc(db)}")
     for col in ("name", "type", "country", "sector", "mentions", "articles", "aliases"):
         table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
     for e in rows:
-        table.add_row(e.name, e.type, e.country, e.sector, str(e.mentions),
-                      str(len(e.article_ids)), ", ".join(e.aliases[:4]))
+        table.add_row(esc(e.name), esc(e.type), esc(e.country), esc(e.sector), str(e.mentions),
+                      str(len(e.article_ids)), esc(", ".join(e.aliases[:4])))
     out.print(table)
 
 
@@ -134,10 +115,11 @@ def evaluate_actors_command(
     from ..evaluate.actors import code_phrase, load_cases, score_actors
 
     try:
-        nlp = _pipeline(model, kb)
-        cases = load_cases(path)
-    except (NewsgraphError, OSError) as exc:
-        raise _fail(exc) from exc
+        with cli_errors():
+            nlp = _pipeline(model, kb)
+            cases = load_cases(path)
+    except OSError as exc:
+        raise fail(exc) from exc
     tagger = nlp.get_pipe("newsgraph_actors")
 
     def aliases(key: str) -> list[str]:
@@ -147,7 +129,7 @@ def evaluate_actors_command(
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
-    out.print(f"actors: {result['cases']} cases from {path}")
+    out.print(f"actors: {result['cases']} cases from {esc(path)}")
     out.print(f"  every expected field right: {result['all_fields']:.1%}")
     out.print(f"  country right: {result['country']:.1%}   sector right: {result['sector']:.1%}")
     for fld, v in sorted(result["fields"].items()):
@@ -156,7 +138,7 @@ def evaluate_actors_command(
     for col in ("resolved to", "cases", "all fields right"):
         kinds.add_column(col)
     for kind, c in result["by_kind"].items():
-        kinds.add_row(kind, str(c.get("cases", 0)), str(c.get("right", 0)))
+        kinds.add_row(esc(kind), str(c.get("cases", 0)), str(c.get("right", 0)))
     out.print(kinds)
     table = Table(title="failures by wrong field(s)")
     for col in ("wrong", "n", "examples (text: expected / got)"):
@@ -165,5 +147,5 @@ def evaluate_actors_command(
         ex = "; ".join(
             f"{f['text']}: {f['expect'].get('country', '')}/{f['expect'].get('code_1', '')} "
             f"/ {f['got']['country']}/{f['got']['sector']}" for f in items[:show])
-        table.add_row(kind, str(len(items)), ex)
+        table.add_row(esc(kind), str(len(items)), esc(ex))
     out.print(table)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..errors import NewsgraphError
 from ..progress import Progress as LibraryProgress
 from . import app, evaluate_app
+from .jsonl import Field, run_jsonl
 from .options import (
     DEFAULT_DB_PATH,
     AllEventsOption,
@@ -24,9 +22,7 @@ from .options import (
     MinConfidenceOption,
     ModelOption,
 )
-
-err = Console(stderr=True)
-out = Console()
+from .output import EXIT_SOME_FAILED, EXIT_STORE, cli_errors, err, esc, fail, open_store, out
 
 _PHASES = {"read": "Reading articles", "annotate": "Annotating", "link": "Linking corpus"}
 
@@ -50,8 +46,11 @@ class RichProgress(LibraryProgress):
         self.progress.update(task, total=max(total, 1), completed=max(total, 1))
 
     def error(self, error: NewsgraphError) -> None:
-        self.progress.console.print(f"[red]error[/red] {error}", highlight=False,
+        self.progress.console.print(f"[red]error[/red] {esc(error)}", highlight=False,
                                     markup=True, soft_wrap=True)
+
+    def info(self, message: str) -> None:
+        self.progress.console.print(esc(message), highlight=False, soft_wrap=True)
 
 
 def _progress_bar() -> Progress:
@@ -59,27 +58,23 @@ def _progress_bar() -> Progress:
                     TimeElapsedColumn(), console=err, transient=False)
 
 
-def fail(error: Exception) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {error}", highlight=False)
-    return typer.Exit(code=2)
-
-
 def run_ingest(inputs: list[str], db: Path, **kwargs):
     """Run :func:`newsgraph.api.ingest` with progress bars; library errors become CLI errors."""
     from .. import api
+    from ..errors import InputError
 
-    with _progress_bar() as bar:
+    with _progress_bar() as bar, cli_errors(db):
         try:
             return api.ingest(inputs, db, progress=RichProgress(bar), **kwargs)
-        except NewsgraphError as exc:
-            raise fail(exc) from exc
+        except InputError as exc:  # --strict stopped at a bad input: an input failed
+            fail(exc)
+            raise typer.Exit(code=EXIT_SOME_FAILED) from exc
 
 
 def print_summary(summary) -> None:
-    from .. import api
-
-    table = Table(title=f"newsgraph store {summary.db}", show_header=False)
-    with api.open(summary.db) as store:
+    """The run's figures and the store's counts; exits 1 when any input or article failed."""
+    table = Table(title=f"newsgraph store {esc(summary.db)}", show_header=False)
+    with open_store(summary.db) as store, cli_errors(summary.db):
         counts = {
             "articles": store.count("articles"),
             "entities": store.count("entities"),
@@ -94,11 +89,20 @@ def print_summary(summary) -> None:
     table.add_row("duplicates merged (extra source)", str(summary.merged))
     table.add_row("already stored", str(summary.unchanged))
     table.add_row("annotated now", str(summary.annotated))
+    table.add_row("articles the pipeline failed on",
+                  f"[red]{summary.failed}[/red]" if summary.failed else "0")
     table.add_row("errors", f"[red]{len(summary.errors)}[/red]" if summary.errors else "0")
     table.add_section()
     for name, n in counts.items():
         table.add_row(f"{name} in store", str(n))
     out.print(table)
+    if summary.errors:
+        failed = len(summary.errors) - summary.failed
+        parts = ([f"{failed} input(s) could not be read"] if failed else []) + \
+            ([f"{summary.failed} article(s) could not be annotated"] if summary.failed else [])
+        err.print(f"[yellow]{'; '.join(parts)}; see the lines above (also in the store's "
+                  "ingest_errors table).[/yellow]")
+        raise typer.Exit(code=EXIT_SOME_FAILED)
 
 
 @app.command()
@@ -115,29 +119,38 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
     model: ModelOption = None,
     kb: KbOption = None,
-    workers: Annotated[int, typer.Option(help="Annotation processes (one model each).")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Articles per committed batch.")] = 64,
+    workers: Annotated[int, typer.Option(help="Annotation processes (one model each).",
+                                         min=1)] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles per committed batch.", min=1)] = 64,
     no_link: Annotated[bool, typer.Option("--no-link", help="Skip corpus linking.")] = False,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Annotate again the articles the pipeline failed on before "
+        "(they are skipped otherwise).")] = False,
 ) -> None:
     """Read articles into the store, annotate them and link the corpus.
 
-    Re-running is idempotent and an interrupted run resumes. Bad files are reported one
-    line each and the run goes on (unless --strict).
+    Re-running is idempotent and an interrupted run resumes. Bad files, records and articles
+    the pipeline fails on are reported one line each and the run goes on (unless --strict);
+    the exit status is then 1. Queries from other processes may run meanwhile (they wait
+    while a batch is committed).
 
     Example:
         newsgraph ingest scraped/ dumps/*.jsonl.gz --db news.duckdb --text-field body
     """
     from ..ingest.readers import FieldMapping
 
+    if default_date is not None:
+        from ..ingest.metadata import parse_date
+
+        if parse_date(default_date) is None:
+            raise typer.BadParameter(f"{default_date!r} is not a date (use YYYY-MM-DD)",
+                                     param_hint="'--default-date'")
     mapping = FieldMapping(text_field=text_field, title_field=title_field,
                            date_field=date_field, url_field=url_field, source_field=source_field)
     summary = run_ingest(inputs, db, mapping=mapping, default_date=default_date, strict=strict,
                          model=model, kb=[str(p) for p in kb or []], workers=workers,
-                         batch_size=batch_size, link=not no_link)
+                         batch_size=batch_size, link=not no_link, retry_failed=retry_failed)
     print_summary(summary)
-    if summary.errors:
-        err.print(f"[yellow]{len(summary.errors)} input(s) could not be read; see the lines "
-                  "above (also in the store's ingest_errors table).[/yellow]")
 
 
 def find_demo_corpus() -> Path | None:
@@ -170,39 +183,12 @@ def demo(
     print_summary(summary)
     out.print(
         "\nNext:\n"
-        f"  newsgraph entities --db {db}              actors with codes and counts\n"
-        f"  newsgraph quotes   --db {db} --speaker Lukashenko\n"
-        f"  newsgraph events   --db {db} --actor BLR --recipient RUS\n"
-        f"  newsgraph stories  --db {db}              story clusters\n"
-        f"  newsgraph export   --db {db} --out demo-export   the contract as JSONL"
+        f"  newsgraph entities --db {esc(db)}              actors with codes and counts\n"
+        f"  newsgraph quotes   --db {esc(db)} --speaker Lukashenko\n"
+        f"  newsgraph events   --db {esc(db)} --actor BLR --recipient RUS\n"
+        f"  newsgraph stories  --db {esc(db)}              story clusters\n"
+        f"  newsgraph export   --db {esc(db)} --out demo-export   the contract as JSONL"
     )
-
-
-def read_jsonl(path: str) -> Iterator[dict]:
-    """JSON lines from a file or stdin ("-"); bad lines are reported on stderr and skipped."""
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    try:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                err.print(f"{path}:{n}: not JSON ({exc.msg}); skipped", highlight=False)
-                continue
-            if not isinstance(item, dict):
-                err.print(f"{path}:{n}: not a JSON object; skipped", highlight=False)
-                continue
-            yield item
-    finally:
-        if fh is not sys.stdin:
-            fh.close()
-
-
-def write_jsonl(rows: Iterator[dict]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
 
 
 @app.command()
@@ -217,19 +203,25 @@ def code(
 
     The text is taken as given (no cleaning); offsets refer to it. Events are listed most
     prominent first; by default only complete ones at the detector's operating point
-    (--all, --min-confidence for more). One output line per input line, in order, streaming.
+    (--all, --min-confidence for more). One output line per input line, in order, streaming;
+    a bad line (not a JSON object, no text, a text that is not a string, a date that is not
+    a date) gets {"id": ..., "error": "..."} and a line on stderr, and the exit status is
+    then 1.
 
     Example:
         echo '{"id": 1, "text": "Putin met Lukashenko in Sochi.", "date": "2021-02-22"}' | newsgraph code -
     """
     from .. import api
+    from ..nlp.pipeline import build_pipeline, model_banner
 
-    try:
-        write_jsonl(api.code_texts(read_jsonl(path), model=model,
-                                   kb=[str(p) for p in kb or []], all_events=all_events,
-                                   min_confidence=min_confidence))
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
+    with cli_errors():
+        nlp = build_pipeline(model, kb_paths=[str(p) for p in kb or []], quiet=True)
+        err.print(esc(model_banner(nlp)), highlight=False, soft_wrap=True)
+        status = run_jsonl(path, [Field("text", required=True), Field("date"),
+                                  Field("dateline")],
+                           lambda rec: api.code_text(rec, nlp=nlp, all_events=all_events,
+                                                     min_confidence=min_confidence))
+    raise typer.Exit(code=status)
 
 
 @app.command()
@@ -243,54 +235,98 @@ def export(
     """Write the output contract: articles, entities, mentions, quotes, events, stories, passages.
 
     Every file is written, empty where a stage found nothing. Events are the complete ones
-    at the detector's operating point unless --all / --min-confidence ask for more.
+    at the detector's operating point unless --all / --min-confidence ask for more. The
+    files appear in --out only once all of them are complete (a failure leaves the folder
+    as it was).
 
     Example:
         newsgraph export --db news.duckdb --out export --format parquet
     """
-    from .. import api
     from ..store.export import FORMATS
     from ..store.export import export as do_export
 
     if fmt not in FORMATS:
-        raise fail(ValueError(f"--format must be one of {', '.join(FORMATS)}"))
-    try:
-        with api.open(db) as store:
-            counts = do_export(store, out_dir, fmt, all_events=all_events,
-                               min_confidence=min_confidence)
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
-    table = Table(title=f"exported to {out_dir}")
+        raise typer.BadParameter(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}",
+                                 param_hint="'--format'")
+    with open_store(db) as store, cli_errors(db):
+        counts = do_export(store, out_dir, fmt, all_events=all_events,
+                           min_confidence=min_confidence)
+    table = Table(title=f"exported to {esc(out_dir)}")
     table.add_column("file")
     table.add_column("rows", justify="right")
     for name, n in counts.items():
-        table.add_row(name, str(n))
+        table.add_row(esc(name), str(n))
     out.print(table)
 
 
 @app.command()
-def info(db: DbOption = DEFAULT_DB_PATH) -> None:
+def info(
+    db: DbOption = DEFAULT_DB_PATH,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Read every row of every table and say whether the store is sound "
+        "(exit status 3 when it is not).")] = False,
+) -> None:
     """Show what a store holds: counts per table, schema version, recent input errors.
 
     Example:
-        newsgraph info --db news.duckdb
+        newsgraph info --db news.duckdb --check
     """
-    from .. import api
+    from ..errors import StoreError
+    from ..store.duckdb import Store
 
-    try:
-        store = api.open(db)
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
-    with store:
-        table = Table(title=f"{db} (schema v{store.version()})", show_header=False)
+    unreadable: list[str] = []
+
+    def count(table: str, where: str = "") -> str:
+        try:
+            return str(store.count(table, where))
+        except StoreError:
+            unreadable.append(table)
+            return "[red]unreadable[/red]"
+
+    if check:  # a store too damaged to give its schema version can still be read through
+        with cli_errors(db):
+            store = Store.open(db, read_only=True, check_version=False)
+        with store:
+            try:
+                store.version()
+            except StoreError:
+                _report_check(db, store.check())
+    with open_store(db) as store, cli_errors(db):
+        table = Table(title=f"{esc(db)} (schema v{store.version()})", show_header=False)
         for name in ("articles", "entities", "mentions", "quotes", "events", "stories",
                      "passages", "ingest_errors"):
-            table.add_row(name, str(store.count(name)))
+            table.add_row(name, count(name))
+        table.add_row("articles the pipeline failed on",
+                      count("articles", "annotation_error IS NOT NULL"))
         out.print(table)
-        for r in store.rows("SELECT source, line, code, message FROM ingest_errors "
-                            "ORDER BY logged_at DESC LIMIT 10"):
-            where = r["source"] + (f":{r['line']}" if r["line"] is not None else "")
-            out.print(f"[{r['code']}] {where}: {r['message']}", highlight=False)
+        if "ingest_errors" not in unreadable:
+            for r in store.rows("SELECT source, line, code, message FROM ingest_errors "
+                                "ORDER BY logged_at DESC LIMIT 10"):
+                where = r["source"] + (f":{r['line']}" if r["line"] is not None else "")
+                out.print(esc(f"[{r['code']}] {where}: {r['message']}"), highlight=False)
+        report = store.check() if check else None
+    if report is not None:
+        _report_check(db, report)
+    if unreadable:
+        err.print(f"[red]newsgraph:[/red] {esc(db)} is damaged: cannot count "
+                  f"{esc(', '.join(unreadable))} (`--check` reads every table)",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(code=EXIT_STORE)
+
+
+def _report_check(db: Path, report: list[tuple[str, int | None, str | None]]) -> None:
+    """Say whether every table read through; exit with status 3 when one did not."""
+    damaged = [(t, n, e) for t, n, e in report if e]
+    for t, n, e in damaged:
+        err.print(f"[red]damaged[/red] {esc(t)} (after {n} rows): {esc(e)}", highlight=False,
+                  soft_wrap=True)
+    if damaged:
+        err.print(f"[red]newsgraph:[/red] {esc(db)} is damaged: {len(damaged)} of "
+                  f"{len(report)} tables cannot be read through; restore it from a copy or "
+                  "ingest again into a new store", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=EXIT_STORE)
+    rows = sum(n or 0 for _, n, _ in report)
+    out.print(f"{esc(db)} is sound: {len(report)} tables, {rows:,} rows read", highlight=False)
 
 
 @app.command()
@@ -350,4 +386,4 @@ def evaluate_ingest(
     if as_json:
         print(json.dumps(result, indent=2, default=str))
     else:
-        out.print(format_report(result), highlight=False)
+        out.print(esc(format_report(result)), highlight=False)

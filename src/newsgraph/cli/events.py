@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..errors import NewsgraphError
-from ..records import to_dict
+from ..records import MODALITIES, to_dict
 from ..store.duckdb import Store
 from . import app, evaluate_app
 from .options import (
@@ -26,22 +25,40 @@ from .options import (
     LimitOption,
     MinConfidenceOption,
 )
-
-err = Console(stderr=True)
-out = Console()
+from .output import check_date, cli_errors, err, esc, fail, open_store, out
 
 
-def _fail(error: Exception) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {error}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=2)
+def _check_types(value: str | None, store: Store) -> str | None:
+    """--type: PLOVER types (and any other type the store holds), else a usage error."""
+    if value is None:
+        return None
+    from ..nlp.event_lexicon import PLOVER_TYPES
+
+    known = list(PLOVER_TYPES) + sorted(
+        {r["event"] for r in store.rows("SELECT DISTINCT event FROM events")
+         if r["event"] and r["event"] not in PLOVER_TYPES})
+    wanted = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in known]
+    if unknown or not wanted:
+        raise typer.BadParameter(f"unknown event type {', '.join(unknown) or repr(value)}; "
+                                 f"use one or more of {', '.join(known)}", param_hint="'--type'")
+    return value
 
 
 def _party(p) -> str:
+    """A party as table text (escaped: its name is data, its code's brackets are literal)."""
     if p is None:
         return ""
     code = p.cameo
     name = p.name or p.text
-    return f"{name} [{code}]" if code else name
+    return esc(f"{name} [{code}]" if code else name)
+
+
+def _check_modality(value: str | None) -> str | None:
+    if value is not None and value not in MODALITIES:
+        raise typer.BadParameter(f"{value!r} is not a modality; use one of "
+                                 f"{', '.join(MODALITIES)}", param_hint="'--modality'")
+    return value
 
 
 @app.command("events")
@@ -55,10 +72,15 @@ def events_command(
         "of a name.")] = None,
     event_type: Annotated[str | None, typer.Option(
         "--type", help="PLOVER type(s), comma-separated (CONSULT,AGREE).")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="From this date (YYYY-MM-DD, or YYYY-MM, YYYY).",
+        callback=lambda v: check_date(v, "--since"))] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Up to this date (YYYY-MM-DD, or YYYY-MM, YYYY).",
+        callback=lambda v: check_date(v, "--until"))] = None,
     modality: Annotated[str | None, typer.Option(
-        "--modality", help="asserted, intended, hypothetical or reported.")] = None,
+        "--modality", help="asserted, intended, hypothetical or reported.",
+        callback=lambda v: _check_modality(v))] = None,
     either: Annotated[bool, typer.Option(
         "--either", help="Match the actor/recipient pair in both directions.")] = False,
     merged: Annotated[bool, typer.Option(
@@ -77,14 +99,14 @@ def events_command(
     """
     from ..link.events import group_by_cluster, query_events
 
-    try:
-        with Store.open(db, read_only=True) as store:
-            events = query_events(store, actor=actor, recipient=recipient, event=event_type,
-                                  since=since, until=until, modality=modality, either=either,
-                                  limit=None if merged else limit, all_events=all_events,
-                                  min_confidence=min_confidence)
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
+    with open_store(db) as store, cli_errors(db):
+        _check_types(event_type, store)
+        if until and len(until) < 10:  # "2020" and "2020-08" include their last day
+            until += "-12-31" if len(until) == 4 else "-31"
+        events = query_events(store, actor=actor, recipient=recipient, event=event_type,
+                              since=since, until=until, modality=modality, either=either,
+                              limit=None if merged else limit, all_events=all_events,
+                              min_confidence=min_confidence)
     if merged:
         groups = group_by_cluster(events)[:limit]
         if as_json:
@@ -95,28 +117,28 @@ def events_command(
                            event_ids=[e.id for e in evs])
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
             return
-        table = Table(title=f"Events in {db} (merged)")
+        table = Table(title=f"Events in {esc(db)} (merged)")
         for col in ("date", "event", "actor", "recipient", "place", "sources", "cluster"):
             table.add_column(col)
         for cid, sources, evs in groups:
             e = evs[0]
-            table.add_row(e.date or "", e.event + (f":{e.mode}" if e.mode else ""),
+            table.add_row(esc(e.date), esc(e.event + (f":{e.mode}" if e.mode else "")),
                           _party(e.actor), _party(e.recipient),
-                          e.location.name if e.location else "", str(sources), cid)
+                          esc(e.location.name if e.location else ""), str(sources), esc(cid))
         out.print(table)
         return
     if as_json:
         for e in events:
             sys.stdout.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"Events in {db}")
+    table = Table(title=f"Events in {esc(db)}")
     for col in ("date", "event", "actor", "recipient", "modality", "place", "trigger"):
         table.add_column(col)
     for e in events:
-        table.add_row(e.date or "", e.event + (f":{e.mode}" if e.mode else ""),
+        table.add_row(esc(e.date), esc(e.event + (f":{e.mode}" if e.mode else "")),
                       _party(e.actor), _party(e.recipient),
-                      e.modality + (" (negated)" if e.negated else ""),
-                      e.location.name if e.location else "", e.trigger)
+                      esc(e.modality + (" (negated)" if e.negated else "")),
+                      esc(e.location.name if e.location else ""), esc(e.trigger))
     out.print(table)
 
 
@@ -128,11 +150,8 @@ def merge_events_command(db: DbOption = DEFAULT_DB_PATH) -> None:
     """
     from ..link.events import merge_events
 
-    try:
-        with Store.open(db) as store, store.transaction():
-            n = merge_events(store)
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
+    with cli_errors(db), Store.open(db) as store, store.transaction():
+        n = merge_events(store)
     err.print(f"{n} events reported by more than one record")
 
 
@@ -148,11 +167,14 @@ def evaluate_events_command(
     Example: newsgraph evaluate events ../shared/bench/plv/train.jsonl
     """
     from ..evaluate.events import DEFAULT_PATHS, evaluate_events
+    from ..nlp.pipeline import build_pipeline, model_banner
 
     chosen = [str(p) for p in paths] if paths else list(DEFAULT_PATHS)
     for p in chosen:
         if not Path(p).exists():
-            raise _fail(NewsgraphError(f"no such gold file: {p}"))
+            raise fail(NewsgraphError(f"no such gold file: {p}"))
+    with cli_errors():
+        err.print(esc(model_banner(build_pipeline(quiet=True))), highlight=False)
     with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         def progress(items):
@@ -165,12 +187,12 @@ def evaluate_events_command(
         try:
             report = evaluate_events(chosen, progress=progress)
         except NewsgraphError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
     if as_json:
         sys.stdout.write(json.dumps(report, indent=1) + "\n")
         return
     for d in report["datasets"]:
-        out.print(f"[bold]{d['path']}[/bold]  n={d['n']}  accuracy={d['accuracy']:.3f}  "
+        out.print(f"[bold]path[/bold] {esc(d['path'])}  n={d['n']}  accuracy={d['accuracy']:.3f}  "
                   f"full match={d['full_match']:.3f}  macro-F1={d['macro_f1']:.3f}")
         labels = sorted(set(d["confusion"]) | {p for c in d["confusion"].values() for p in c})
         # plain fixed-width text: a 17-column Rich table does not fit a terminal
@@ -203,7 +225,7 @@ def evaluate_events_real_command(
 
     for name in ("articles.jsonl", "sentences.jsonl"):
         if not (split / name).exists():
-            raise _fail(NewsgraphError(f"no {name} in {split}"))
+            raise fail(NewsgraphError(f"no {name} in {split}"))
     with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         def progress(items):
@@ -217,11 +239,11 @@ def evaluate_events_real_command(
             r = evaluate_events_real(split, all_events=all_events,
                                      min_confidence=min_confidence, progress=progress)
         except NewsgraphError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
     if as_json:
         sys.stdout.write(json.dumps(r, indent=1) + "\n")
         return
-    out.print(f"[bold]{split}[/bold]: {r['sentences']} sentences, {r['gold_pairs']} gold "
+    out.print(f"[bold]split[/bold] {esc(split)}: {r['sentences']} sentences, {r['gold_pairs']} gold "
               f"(sentence, type) pairs, {r['emitted_pairs']} emitted", highlight=False)
     out.print(f"type P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f} | "
               f"full match P {r['full_precision']:.3f}  R {r['full_recall']:.3f} | "

@@ -20,7 +20,7 @@ KbOption = Annotated[
     list[Path] | None,
     typer.Option("--kb", help="Extra knowledge-base file (YAML/CSV) or folder; repeatable."),
 ]
-LimitOption = Annotated[int, typer.Option("--limit", help="Show at most this many rows.")]
+LimitOption = Annotated[int, typer.Option("--limit", help="Show at most this many rows.", min=1)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
 AllEventsOption = Annotated[bool, typer.Option(
     "--all", help="Also events with no coded political actor (complete = false).")]

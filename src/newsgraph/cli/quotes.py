@@ -11,23 +11,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import NewsgraphError
 from ..records import to_dict
-from ..store.duckdb import Store
 from . import app, evaluate_app
 from .options import DEFAULT_DB_PATH, DbOption, JsonOption, LimitOption, ModelOption
-
-err = Console(stderr=True)
-out = Console()
-
-
-def _fail(error: Exception) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {error}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=2)
+from .output import cli_errors, err, esc, open_store, out
 
 
 def _short(text: str | None, n: int = 140) -> str:
@@ -40,7 +30,10 @@ def quotes_command(
     db: DbOption = DEFAULT_DB_PATH,
     speaker: Annotated[str | None, typer.Option(
         "--speaker", help="Only quotes by this speaker (case-insensitive; matches the resolved "
-        "name, the words as written and the entity's aliases).")] = None,
+        "name, the words as written and the entity's aliases; taken literally).")] = None,
+    like: Annotated[bool, typer.Option(
+        "--like", help="Read --speaker as an SQL LIKE pattern (%: any characters, _: one).")
+    ] = False,
     cluster: Annotated[bool, typer.Option(
         "--cluster", help="Group reports of the same statement, with their number of sources.")] = False,
     limit: LimitOption = 50,
@@ -52,11 +45,9 @@ def quotes_command(
     """
     from ..link.quotes import group_by_cluster, query_quotes
 
-    try:
-        with Store.open(db, read_only=True) as store:
-            quotes = query_quotes(store, speaker=speaker, limit=None if cluster else limit)
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
+    with open_store(db) as store, cli_errors(db):
+        quotes = query_quotes(store, speaker=speaker, like=like,
+                              limit=None if cluster else limit)
     if cluster:
         clusters = group_by_cluster(quotes)[:limit]
         if as_json:
@@ -68,25 +59,25 @@ def quotes_command(
                     "article_ids": sorted({q.article_id for q in c.quotes}),
                     "quote_ids": [q.id for q in c.quotes]}) + "\n")
             return
-        table = Table(title=f"Statements in {db}" + (f" by {speaker}" if speaker else ""))
+        table = Table(title=esc(f"Statements in {db}" + (f" by {speaker}" if speaker else "")))
         for col in ("cluster", "sources", "speaker", "statement"):
             table.add_column(col)
         for c in clusters:
             rep = c.representative
-            table.add_row(c.cluster_id, str(c.sources), rep.speaker or rep.speaker_text or "",
-                          _short(rep.content))
+            table.add_row(esc(c.cluster_id), str(c.sources),
+                          esc(rep.speaker or rep.speaker_text), esc(_short(rep.content)))
         out.print(table)
         return
     if as_json:
         for q in quotes:
             sys.stdout.write(json.dumps(to_dict(q)) + "\n")
         return
-    table = Table(title=f"Quotes in {db}" + (f" by {speaker}" if speaker else ""))
+    table = Table(title=esc(f"Quotes in {db}" + (f" by {speaker}" if speaker else "")))
     for col in ("speaker", "as written", "cue", "kind", "channel", "content", "sources"):
         table.add_column(col)
     for q in quotes:
-        table.add_row(q.speaker or "", q.speaker_text or "", q.cue or "", q.kind,
-                      q.channel or "", _short(q.content), str(q.sources))
+        table.add_row(esc(q.speaker), esc(q.speaker_text), esc(q.cue), esc(q.kind),
+                      esc(q.channel), esc(_short(q.content)), str(q.sources))
     out.print(table)
 
 
@@ -105,10 +96,11 @@ def evaluate_quotes_command(
     Example: newsgraph evaluate quotes ../shared/bench/polnear/dev
     """
     from ..evaluate.quotes import evaluate_quotes
-    from ..nlp.pipeline import build_pipeline
+    from ..nlp.pipeline import build_pipeline, model_banner
 
-    try:
+    with cli_errors():
         nlp = build_pipeline(model, quiet=True)
+        err.print(esc(model_banner(nlp)), highlight=False, soft_wrap=True)
         with Progress(TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=True) as bar:
             task = bar.add_task("Scoring quotes", total=None)
@@ -117,14 +109,12 @@ def evaluate_quotes_command(
                 bar.update(task, completed=done, total=total)
 
             result = evaluate_quotes(paths, nlp=nlp, baseline=baseline, progress=progress)
-    except NewsgraphError as exc:
-        raise _fail(exc) from exc
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
         return
-    table = Table(title=f"PolNeAR quotes: {result['articles']} articles "
-                  f"({result['unbalanced_articles']} with unbalanced quotation marks); "
-                  f"annotator: {result['annotator_files']}")
+    table = Table(title=esc(f"PolNeAR quotes: {result['articles']} articles "
+                            f"({result['unbalanced_articles']} with unbalanced quotation marks); "
+                            f"annotator: {result['annotator_files']}"))
     for col in ("system", "subset", "P", "R", "F1", "speaker acc.", "predicted", "gold"):
         table.add_column(col, justify="left" if col in ("system", "subset") else "right")
     for system in ("ours", "textacy"):

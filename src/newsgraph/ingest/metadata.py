@@ -188,8 +188,28 @@ _MENTION_PATTERNS = [
 ]
 _FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|slated|set (?:for|to)|due|planned|plans?|to be held|upcoming|"
-    r"next|until|till|expected|would|is to|are to|deadline|from now|by)\b[^.!?]{0,60}$",
+    r"next|until|till|expected|would|is to|are to|deadline|from now|by|no later than|"
+    # the same in the languages of the news newsgraph reads: "bis zum", "jusqu'au",
+    # "hasta el", "entro il", "до", "не позднее" ... (a bound, not a reported day)
+    r"bis|spätestens|jusqu['’](?:au|à|en)|d['’]ici|au plus tard|hasta|a más tardar|entro|"
+    r"fino al?|até|uiterlijk|tot en met|до|не позднее|najpóźniej|do dnia)"
+    r"\b[^.!?]{0,60}$",
     re.IGNORECASE)
+#: a sentence about a deadline or a validity period: its dates are bounds, not events
+_DEADLINE = re.compile(
+    r"\b(?:deadlines?|due date|closing date|expires|expiry|expiration|valid (?:until|through)|"
+    r"frist(?:en)?|stichtag|anmeldeschluss|einsendeschluss|bewerbungsschluss|gültig|"
+    r"date limite|délai|plazo|fecha límite|scadenza|prazo|срок\w*|termin(?:e|u)?)\b",
+    re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (a full stop inside "01.01.2019" is no end)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start),
+               text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+    ends = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end),
+                        text.find("? ", end)) if i != -1]
+    return text[left + 1:min(ends) if ends else len(text)]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -211,8 +231,9 @@ def find_dates(text: str) -> list[DateMention]:
                     and text[m.start() - 1] not in " \n(":
                 continue
             before = text[max(0, m.start() - 80):m.start()]
-            mention = DateMention(year, month, day, m.start(), m.end(),
-                                  future=bool(_FUTURE.search(before)))
+            future = bool(_FUTURE.search(before)) or bool(
+                _DEADLINE.search(_sentence_around(text, m.start(), m.end())))
+            mention = DateMention(year, month, day, m.start(), m.end(), future=future)
             if mention.as_date(year or 2000) is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -299,7 +320,8 @@ def _parse_with_dateparser(s: str) -> tuple[str, str] | None:
 
 
 def infer_publication_date(text: str, *, dateline: Dateline | None = None,
-                           explicit: str | None = None) -> tuple[str | None, str | None]:
+                           explicit: str | None = None,
+                           not_after: str | None = None) -> tuple[str | None, str | None]:
     """The article's publication date -> (YYYY-MM-DD, day|month|year) or (None, None).
 
     1. ``explicit`` metadata, in any common format, always wins.
@@ -314,6 +336,10 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
        provided no later year is mentioned (a lone historic date is not taken for the publication date).
        This is a lower bound more than a date: see docs/QUALITY.md for how often it agrees.
 
+    Dates the text gives as future or as a bound ("until", "bis zum", "the deadline is"),
+    and dates after ``not_after`` (YYYY-MM-DD: the day the page was crawled or its file
+    written), are never taken for the publication date.
+
     Example:
         >>> text = ("MOSCOW, November 23 – RIA Novosti. Since the August 9, 2020 election ... "
         ...         "On February 11 the court ruled ...")
@@ -324,8 +350,14 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
         parsed = parse_date(explicit)
         if parsed:
             return parsed
+    limit = _day(not_after)
     mentions = [d for d in find_dates(text) if not (dateline and dateline.start <= d.start
                                                      < dateline.end)]
+    if limit is not None:
+        # a day after the crawl is announced, not reported (the year-less stay: they are
+        # resolved to their last occurrence before the publication day below)
+        mentions = [d for d in mentions if d.year is None or d.as_date() is None
+                    or d.as_date() <= limit]
     # dated past events: full dates, and months with a year ("in August 2020": on or after
     # its first day)
     dated = [d.as_date() for d in mentions if d.year is not None and not d.future]
@@ -340,7 +372,8 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
             return None, None
         yearless = [d for d in mentions if d.year is None and not d.future]
         year = _dateline_year(dateline.month, dateline.day, max(dated), yearless)
-        if year is None:
+        if year is None or (limit is not None
+                            and dt.date(year, dateline.month, dateline.day) > limit):
             return None, None
         return f"{year:04d}-{dateline.month:02d}-{dateline.day:02d}", "day"
     if full and dateline is None:
@@ -349,12 +382,20 @@ def infer_publication_date(text: str, *, dateline: Dateline | None = None,
         latest = max(full)
         # a historic date ("the Sept. 11, 2001 attacks") is no publication date: only take the
         # latest full date when no later year is mentioned as past anywhere in the text
-        if latest.year >= max(_past_years(text), default=latest.year):
+        past = [y for y in _past_years(text) if limit is None or y <= limit.year]
+        if latest.year >= max(past, default=latest.year):
             return latest.isoformat(), "day"
     return None, None
 
 
 _BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _past_years(text: str) -> list[int]:

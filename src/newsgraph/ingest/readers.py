@@ -7,12 +7,19 @@ with the next line or file.
 
 Text is decoded by :func:`decode_bytes`: BOMs first, then strict UTF-8 (plain UTF-8 is never
 second-guessed), then a Cyrillic check (cp1251 vs koi8-r, which statistical detectors often
-confuse on short texts), then charset-normalizer, then cp1252.
+confuse on short texts), then charset-normalizer, then cp1252. Every text read then goes
+through :func:`strip_controls`: line ends become "\\n" and control characters other than
+tab and newline (NUL, escape, C1 codes, ...) are removed, so no later stage meets them.
+
+Each record carries ``crawled``, the latest day the article can have been published on
+(a WARC record's date, else the file's modification day): a date the text mentions after
+it is not the publication date.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import glob
 import gzip
 import json
@@ -27,8 +34,8 @@ from typing import IO, Any
 
 from ..errors import InputError
 
-__all__ = ["RawRecord", "FieldMapping", "read_inputs", "decode_bytes", "MAX_ARTICLE_CHARS",
-           "MAX_FILE_BYTES", "EXTENSIONS"]
+__all__ = ["RawRecord", "FieldMapping", "read_inputs", "decode_bytes", "strip_controls",
+           "MAX_ARTICLE_CHARS", "MAX_FILE_BYTES", "EXTENSIONS"]
 
 #: longest article text accepted (characters); longer ones are rejected with a clear reason
 MAX_ARTICLE_CHARS = 5_000_000
@@ -52,6 +59,7 @@ class RawRecord:
     url: str | None = None
     outlet: str | None = None  # publisher (the mapping's source field)
     line: int | None = None  # line / record number, for error messages
+    crawled: str | None = None  # YYYY-MM-DD: published on or before this day (WARC/file date)
 
 
 @dataclass(slots=True)
@@ -168,6 +176,33 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
         return data.decode("latin-1"), "latin-1"
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Line ends as "\\n", and no control characters but tab and newline.
+
+    NUL bytes, escapes, form feeds and C1 codes in scraped text break tokenisers, terminals
+    and SQL clients downstream and are never part of the story.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", text)
+
+
+#: a file time before this is no crawl date (archives unpacked without their times)
+_EARLIEST_CRAWL = dt.date(1994, 1, 1)
+
+
+def _file_day(path: str) -> str | None:
+    """The file's modification day, as an upper bound of its articles' publication dates."""
+    try:
+        day = dt.date.fromtimestamp(os.path.getmtime(path))
+    except (OSError, ValueError, OverflowError):
+        return None
+    return day.isoformat() if day >= _EARLIEST_CRAWL else None
+
+
 # ------------------------------------------------------------------ helpers
 
 def _kind(path: str) -> str:
@@ -211,7 +246,7 @@ def _decode_file(data: bytes, path: str) -> str:
     decoded = decode_bytes(data)
     if decoded is None:
         raise InputError("binary file or unknown encoding, not text", path=path)
-    return decoded[0]
+    return strip_controls(decoded[0])
 
 
 def _str(value: Any) -> str | None:
@@ -221,7 +256,7 @@ def _str(value: Any) -> str | None:
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     text = value if isinstance(value, str) else str(value)
-    text = text.strip()
+    text = strip_controls(text).strip()
     return text or None
 
 
@@ -235,15 +270,17 @@ def looks_like_html(text: str) -> bool:
 
 
 def _from_fields(obj: dict, mapping: FieldMapping, source: str, path: str,
-                 line: int | None) -> RawRecord | InputError:
+                 line: int | None, crawled: str | None = None) -> RawRecord | InputError:
     """One structured record (a JSON object, CSV row or Parquet row) as a RawRecord."""
     body = obj.get(mapping.text_field)
-    if isinstance(body, list) and body and all(isinstance(p, str) for p in body):
-        body = "\n\n".join(body)  # a list of paragraphs
     html = obj.get("html") if body is None else None
     if body is not None and not isinstance(body, str | bytes):
-        return InputError(f"field '{mapping.text_field}' is not text", path=path, line=line,
-                          field=mapping.text_field)
+        kind = {list: "a list", dict: "an object", bool: "true/false"}.get(
+            type(body), f"a {type(body).__name__}")
+        return InputError(f"field '{mapping.text_field}' is {kind}, not text", path=path,
+                          line=line, field=mapping.text_field)
+    if html is not None and not isinstance(html, str | bytes):
+        return InputError("field 'html' is not text", path=path, line=line, field="html")
     text = _str(body)
     html = _str(html)
     if text is None and html is None:
@@ -259,7 +296,7 @@ def _from_fields(obj: dict, mapping: FieldMapping, source: str, path: str,
                           field=mapping.text_field)
     return RawRecord(source=source, text=text, html=html, title=_str(obj.get(mapping.title_field)),
                      date=_str(obj.get(mapping.date_field)), url=_str(obj.get(mapping.url_field)),
-                     outlet=_str(obj.get(mapping.source_field)), line=line)
+                     outlet=_str(obj.get(mapping.source_field)), line=line, crawled=crawled)
 
 
 # ------------------------------------------------------------------ readers
@@ -300,7 +337,7 @@ def read_txt(path: str) -> Iterator[RawRecord | InputError]:
     if not body.strip():
         # a one-line file: the line is the story, not a headline over nothing
         title, body = None, title or ""
-    yield RawRecord(source=path, text=body, title=title)
+    yield RawRecord(source=path, text=body, title=title, crawled=_file_day(path))
 
 
 def read_html(path: str) -> Iterator[RawRecord | InputError]:
@@ -309,7 +346,7 @@ def read_html(path: str) -> Iterator[RawRecord | InputError]:
     except InputError as e:
         yield e
         return
-    yield RawRecord(source=path, html=html)
+    yield RawRecord(source=path, html=html, crawled=_file_day(path))
 
 
 def _decoded_lines(fh: IO[bytes]) -> Iterator[tuple[int, str | None]]:
@@ -335,29 +372,35 @@ def _decoded_lines(fh: IO[bytes]) -> Iterator[tuple[int, str | None]]:
             yield number, None
 
 
+def _jsonl_records(lines: Iterable[tuple[int, str | None]], mapping: FieldMapping, path: str,
+                   crawled: str | None) -> Iterator[RawRecord | InputError]:
+    """One RawRecord or InputError per non-blank line of JSON Lines."""
+    seen = False
+    for number, line in lines:
+        if line is None:
+            yield InputError("line is not text in a known encoding", path=path, line=number)
+            continue
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError) as e:
+            yield InputError(f"not valid JSON ({e.args[0] if e.args else e})", path=path,
+                             line=number)
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(f"expected a JSON object, got {type(obj).__name__}",
+                             path=path, line=number)
+            continue
+        yield _from_fields(obj, mapping, f"{path}:{number}", path, number, crawled)
+    if not seen:
+        yield InputError("empty file", path=path)
+
+
 def read_jsonl(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
     with _open(path) as fh:
-        seen = False
-        for number, line in _decoded_lines(fh):
-            if line is None:
-                yield InputError("line is not text in a known encoding", path=path, line=number)
-                continue
-            if not line.strip():
-                continue
-            seen = True
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as e:
-                yield InputError(f"not valid JSON ({e.args[0] if e.args else e})", path=path,
-                                 line=number)
-                continue
-            if not isinstance(obj, dict):
-                yield InputError(f"expected a JSON object, got {type(obj).__name__}",
-                                 path=path, line=number)
-                continue
-            yield _from_fields(obj, mapping, f"{path}:{number}", path, number)
-        if not seen:
-            yield InputError("empty file", path=path)
+        yield from _jsonl_records(_decoded_lines(fh), mapping, path, _file_day(path))
 
 
 def read_json(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
@@ -385,11 +428,12 @@ def read_json(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputErr
         return
     if not items:
         yield InputError("empty JSON list: no articles", path=path)
+    crawled = _file_day(path)
     for i, obj in enumerate(items, 1):
         if not isinstance(obj, dict):
             yield InputError(f"item {i} is not a JSON object", path=path, line=i)
             continue
-        yield _from_fields(obj, mapping, f"{path}#{i}", path, i)
+        yield _from_fields(obj, mapping, f"{path}#{i}", path, i, crawled)
 
 
 def _read_whole(path: str) -> bytes:
@@ -398,6 +442,7 @@ def _read_whole(path: str) -> bytes:
 
 
 def read_csv(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
+    crawled = _file_day(path)
     delimiter = "\t" if _strip_gz(path).lower().endswith(".tsv") else ","
     with _open(path) as fh:
         head = fh.readline().decode("utf-8", errors="replace")
@@ -453,7 +498,7 @@ def read_csv(path: str, mapping: FieldMapping) -> Iterator[RawRecord | InputErro
                                  path=path, line=number)
                 continue
             obj = dict(zip(header, row, strict=False))
-            yield _from_fields(obj, mapping, f"{path}:{number}", path, number)
+            yield _from_fields(obj, mapping, f"{path}:{number}", path, number, crawled)
 
 
 def _strip_gz(path: str) -> str:
@@ -477,11 +522,12 @@ def read_parquet(path: str, mapping: FieldMapping) -> Iterator[RawRecord | Input
     wanted = [f for f in (mapping.text_field, "html", mapping.title_field, mapping.date_field,
                           mapping.url_field, mapping.source_field) if f in names]
     row = 0
+    crawled = _file_day(path)
     try:
         for batch in pf.iter_batches(batch_size=256, columns=list(dict.fromkeys(wanted))):
             for obj in batch.to_pylist():
                 row += 1
-                yield _from_fields(obj, mapping, f"{path}#{row}", path, row)
+                yield _from_fields(obj, mapping, f"{path}#{row}", path, row, crawled)
     except Exception as e:  # noqa: BLE001
         yield InputError(f"Parquet file unreadable after row {row} ({e})", path=path, line=row)
     if row == 0:
@@ -496,6 +542,7 @@ def read_warc(path: str) -> Iterator[RawRecord | InputError]:
     found = 0
     number = 0
     skipped = 0
+    file_day = _file_day(path)
     try:
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
@@ -511,6 +558,7 @@ def read_warc(path: str) -> Iterator[RawRecord | InputError]:
                     skipped += 1
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
+                crawled = _warc_day(record.rec_headers.get_header("WARC-Date")) or file_day
                 data = record.content_stream().read(MAX_FILE_BYTES + 1)
                 if len(data) > MAX_FILE_BYTES:
                     yield InputError(f"HTML response larger than {MAX_FILE_BYTES:,} bytes",
@@ -531,8 +579,8 @@ def read_warc(path: str) -> Iterator[RawRecord | InputError]:
                                      path=url or f"{path}#{number}", line=number)
                     continue
                 found += 1
-                yield RawRecord(source=url or f"{path}#{number}", html=html, url=url,
-                                line=number)
+                yield RawRecord(source=url or f"{path}#{number}", html=strip_controls(html),
+                                url=url, line=number, crawled=crawled)
     except Exception as e:  # noqa: BLE001 - warcio/gzip raise many types for broken files
         yield InputError(f"not a readable WARC file ({type(e).__name__}: {e}) after record "
                          f"{number}", path=path, line=number or None)
@@ -542,8 +590,23 @@ def read_warc(path: str) -> Iterator[RawRecord | InputError]:
         yield InputError(f"WARC file holds no HTML response ({why})", path=path)
 
 
+def _warc_day(value: str | None) -> str | None:
+    """The day of a WARC-Date ("2021-02-24T10:00:00Z")."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
 def read_stdin(mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
-    """stdin: JSON lines when every non-empty line is a JSON object, else one plain text."""
+    """stdin: JSON Lines when the first non-blank line is a JSON object, else one text.
+
+    In JSON Lines every later line is read as such: a bad one is reported (with its line
+    number) like a bad line of a .jsonl file, never a reason to read the whole input as text.
+    """
     stream = sys.stdin
     raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
     if isinstance(raw, bytes):
@@ -557,34 +620,29 @@ def read_stdin(mapping: FieldMapping) -> Iterator[RawRecord | InputError]:
     if not text.strip():
         yield InputError("empty input on stdin", path="<stdin>")
         return
-    objects: list[tuple[int, dict]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except (ValueError, RecursionError):
-            objects = []
-            break
-        if not isinstance(obj, dict):
-            objects = []
-            break
-        objects.append((number, obj))
-    if objects:
-        for number, obj in objects:
-            yield _from_fields(obj, mapping, f"<stdin>:{number}", "<stdin>", number)
+    lines = text.split("\n")
+    first = next(line for line in lines if line.strip())
+    try:
+        is_jsonl = first.lstrip().startswith("{") and isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        is_jsonl = False
+    if is_jsonl:
+        today = dt.date.today().isoformat()
+        yield from _jsonl_records(enumerate(lines, 1), mapping, "<stdin>", today)
         return
+    text = strip_controls(text)
     if len(text) > MAX_ARTICLE_CHARS:
         yield InputError(f"stdin has {len(text):,} characters, more than the limit of "
                          f"{MAX_ARTICLE_CHARS:,}", path="<stdin>")
         return
+    today = dt.date.today().isoformat()
     if looks_like_html(text):
-        yield RawRecord(source="<stdin>", html=text)
+        yield RawRecord(source="<stdin>", html=text, crawled=today)
         return
     title, body = split_headline(text)
     if not body.strip():
         title, body = None, title or ""
-    yield RawRecord(source="<stdin>", text=body, title=title)
+    yield RawRecord(source="<stdin>", text=body, title=title, crawled=today)
 
 
 # ------------------------------------------------------------------ dispatch

@@ -205,10 +205,11 @@ def _party_filter(prefix: str, value: str) -> tuple[str, list[str]]:
         return f"({prefix}_country = ?)", [value]
     if re.fullmatch(r"[A-Z]{6}", value):
         return f"({prefix}_country = ? AND {prefix}_sector = ?)", [value[:3], value[3:]]
-    like = f"%{value.lower()}%"
-    sql = (f"({prefix}_country = ? OR {prefix}_entity_id = ? OR lower({prefix}_name) LIKE ? "
-           f"OR lower({prefix}_text) LIKE ?)")
-    return sql, [value.upper(), value, like, like]
+    # a part of a name is found as written ("%" and "_" are plain characters)
+    part = value.lower()
+    sql = (f"({prefix}_country = ? OR {prefix}_entity_id = ? "
+           f"OR contains(lower({prefix}_name), ?) OR contains(lower({prefix}_text), ?))")
+    return sql, [value.upper(), value, part, part]
 
 
 def query_events(store: Store, *, actor: str | None = None, recipient: str | None = None,

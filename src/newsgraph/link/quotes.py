@@ -210,19 +210,29 @@ def _has_table(store: Store, name: str) -> bool:
     return bool(store.rows("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]))
 
 
-def query_quotes(store: Store, *, speaker: str | None = None,
+def query_quotes(store: Store, *, speaker: str | None = None, like: bool = False,
                  limit: int | None = None) -> list[Quote]:
     """Stored quotes, optionally by speaker (case-insensitive, against the speaker's name, the
-    words as written, and the entity's name and aliases), most reported first."""
+    words as written, and the entity's name and aliases), most reported first.
+
+    ``speaker`` is found as written anywhere in those names ("%" and "_" are plain
+    characters); with ``like`` it is an SQL LIKE pattern matched against the whole name.
+    """
     where, params = "", []
     if speaker:
-        pattern = f"%{speaker.lower()}%"
-        where = "(lower(speaker) LIKE ? OR lower(speaker_text) LIKE ?"
-        params = [pattern, pattern]
+        value = speaker.lower()
+        if like:
+            match = "lower({}) LIKE ?"
+            alias = "EXISTS (SELECT 1 FROM (SELECT unnest(aliases) AS a) WHERE lower(a) LIKE ?)"
+        else:
+            match = "contains(lower({}), ?)"
+            alias = "contains(lower(array_to_string(aliases, '|')), ?)"
+        where = f"({match.format('speaker')} OR {match.format('speaker_text')}"
+        params = [value, value]
         if _has_table(store, "entities"):
-            where += (" OR speaker_entity_id IN (SELECT id FROM entities WHERE lower(name) LIKE ?"
-                      " OR lower(array_to_string(aliases, '|')) LIKE ?)")
-            params += [pattern, pattern]
+            where += (" OR speaker_entity_id IN (SELECT id FROM entities WHERE "
+                      f"{match.format('name')} OR coalesce({alias}, FALSE))")
+            params += [value, value]
         where += ")"
     return store.records(Quote, where, params, order="sources DESC, article_id, start",
                          limit=limit)

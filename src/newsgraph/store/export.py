@@ -2,12 +2,19 @@
 
 Every file of the contract is always written, empty when its stage has produced nothing, so
 downstream scripts never meet a missing file. Rows stream from the store in batches.
+
+Files are written into a hidden folder beside ``out`` and moved into place only when all
+of them are complete: a failure half-way (a damaged store, a full disk) leaves ``out`` as it
+was, never with a half-written file.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..errors import OutputError
 from ..records import Article, Entity, Event, Mention, Quote, Story, field_names, to_dict
 from .duckdb import Store
 
@@ -83,15 +91,50 @@ def _schema_fields(kind: str) -> list[str]:
 
 def export(store: Store, out: str | Path, fmt: str = "jsonl", *, all_events: bool = False,
            min_confidence: float | None = None) -> dict[str, int]:
-    """Write every contract file into ``out``; returns rows written per file.
+    """Write every contract file into the folder ``out`` (created, or files replaced there).
 
-    Events are the trusted ones (complete, at the detector's operating point) unless
-    ``all_events`` / ``min_confidence`` ask for more (:meth:`Store.trusted_events`).
+    Returns rows written per file. Events are the trusted ones (complete, at the
+    detector's operating point) unless ``all_events`` / ``min_confidence`` ask for more
+    (:meth:`Store.trusted_events`). Raises :class:`~newsgraph.errors.OutputError` when
+    ``out`` is a file or cannot be written, before anything is written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise OutputError("is a file; --out names a folder to create or to write into",
+                          path=str(out))
+    if out.is_dir() and not os.access(out, os.W_OK):
+        raise OutputError("folder is not writable", path=str(out))
+    staging = out.parent / f".{out.name}.partial-{uuid.uuid4().hex[:8]}"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+    except OSError as exc:
+        raise OutputError(f"cannot write there ({exc.strerror or exc})", path=str(out)) from exc
+    try:
+        counts = _write_files(store, staging, fmt, all_events=all_events,
+                              min_confidence=min_confidence)
+        _move_into_place(staging, out)
+    except OSError as exc:
+        raise OutputError(f"export failed, nothing written ({exc.strerror or exc})",
+                          path=str(out)) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def _move_into_place(staging: Path, out: Path) -> None:
+    """A new ``out`` is the staging folder renamed; an existing one gets each file replaced."""
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    for path in sorted(staging.iterdir()):
+        os.replace(path, out / path.name)
+
+
+def _write_files(store: Store, out: Path, fmt: str, *, all_events: bool,
+                 min_confidence: float | None) -> dict[str, int]:
     counts: dict[str, int] = {}
     opts = {"all_events": all_events, "min_confidence": min_confidence}
     for kind in KINDS:

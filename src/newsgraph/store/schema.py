@@ -158,6 +158,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN complete BOOLEAN DEFAULT TRUE;
     ALTER TABLE events ADD COLUMN why VARCHAR DEFAULT '';
     """,
+    # 3: an article the pipeline failed on keeps the reason and is not retried on every run
+    # (annotated stays FALSE; `newsgraph ingest --retry-failed` clears the reason)
+    """
+    ALTER TABLE articles ADD COLUMN annotation_error VARCHAR;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
