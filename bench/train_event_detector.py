@@ -38,6 +38,8 @@ from newsgraph.records import to_dict
 
 #: the share of no-event sentences that may get an event at the chosen operating point
 MAX_NO_EVENT_RATE = 0.10
+#: F1 differences on dev under this are noise (a pair or two of 63)
+F1_FLAT = 0.01
 
 
 @dataclass
@@ -165,9 +167,10 @@ def fit(cands: list[Cand], c: float = 1.0) -> EventDetector:
 
 
 def predictions(det: EventDetector, cands: list[Cand], threshold: float) -> dict:
+    """What `newsgraph code` would output: complete events at or over the threshold."""
     out: dict[str, list[dict]] = defaultdict(list)
     for cd in cands:
-        if det.score(cd.features) >= threshold:
+        if cd.event.get("complete", True) and det.score(cd.features) >= threshold:
             out[cd.article].append(cd.event)
     return out
 
@@ -271,8 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         # the operating point: best F1 on dev among thresholds that keep no-event sentences
         # with output at or under the goal's 10% (the trusted set must stay quiet)
+        # (dev has 63 gold pairs: F1 is flat over a range of thresholds, and on a flat
+        # stretch the higher threshold is chosen, for precision)
         quiet = [r for r in dev_rows if r["no_event_rate"] <= MAX_NO_EVENT_RATE] or dev_rows
-        best = max(quiet, key=lambda r: (r["f1"], r["precision"]))
+        top = max(r["f1"] for r in quiet)
+        best = max((r for r in quiet if r["f1"] >= top - F1_FLAT), key=lambda r: r["threshold"])
         det.threshold = best["threshold"]
         det.floor = min(0.2, det.threshold)
         voa_at = next(r for r in voa_rows if r["threshold"] == det.threshold)

@@ -101,10 +101,17 @@ def _direct_objects(verb: Token) -> list[Token]:
                                                                     "ccomp", "xcomp")]
 
 
+#: prepositions through which a verb still governs an event noun ("took part in talks",
+#: "went on strike", "resorted to force"); "over", "about", "after" ... introduce a cause
+_LIGHT_PREPS = {"in", "into", "on", "to", "at", "with", "for", "of", "by", "under"}
+
+
 def _light_governor(noun: Token) -> Token | None:
     """The verb a noun trigger depends on: "held [talks]", "took part in [talks]"."""
     tok = noun
     for _ in range(4):
+        if tok.dep_ == "prep" and tok.lower_ not in _LIGHT_PREPS:
+            return None  # "sanctions over the crackdown": a cause, not the verb's own act
         if tok.dep_ in ("dobj", "obj", "pobj", "prep", "attr", "oprd", "nsubjpass", "nsubj",
                         "dative", "npadvmod", "appos", "conj", "compound") and tok.head.i != tok.i:
             tok = tok.head
@@ -577,8 +584,11 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
                 if agent is not None and agent.pos_ != "PRON" and _entity_like(agent, lex):
                     recipient = agent
     if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
-            trig.event in ("REJECT", "ACCUSE", "SUPPORT"):
-        recipient = trig.words[1]  # "boycotted the meeting": what was rejected
+            trig.event in ("REJECT", "ACCUSE", "SUPPORT") and \
+            not lex.in_frame("light", trig.token.lemma_.lower()):
+        # "boycotted the meeting": what was rejected (but in "expressed concern" or "voiced
+        # support" the noun is the act itself, not what it is about)
+        recipient = trig.words[1]
     if recipient is None and trig.kind == "verb_object" and len(trig.words) > 1 and \
             _entity_like(trig.words[1], lex):
         recipient = trig.words[1]  # "expelled two diplomats": the object is the recipient

@@ -108,6 +108,11 @@ def make_event_coder(nlp: Language, name: str, lexicon_paths: list[str], promise
 # ------------------------------------------------------------------ assembly
 
 def _mention_for(doc: Doc, head: Token, start: int, end: int) -> Mention | None:
+    for c in head.children:  # "his Belarusian counterpart Vladimir Makei": the name
+        if c.dep_ == "appos" and c.i > head.i:
+            m = actor_at(doc, c.idx, c.idx + len(c))
+            if m is not None and m.actor.type == "PERSON":
+                return m
     m = actor_at(doc, head.idx, head.idx + len(head))
     if m is None:
         m = resolve_reference(doc, doc[start:end])
@@ -294,14 +299,17 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True,
     """
     cands = _candidates(doc, lex, promises=promises)
     floor = (detector.floor if detector is not None else 0.0) if floor is None else floor
+    for c in cands:
+        if detector is not None:
+            c.event.confidence = round(detector.score(c.features), 3)
+        c.event.why = f"{c.rule} p={c.event.confidence:.2f}"
+    if detector is not None:
+        cands = _one_reading(cands)
     features: dict[str, list[str]] = {}
     kept: list[tuple[tuple, Event]] = []
     best: dict[tuple, tuple[float, int]] = {}
     for c in cands:
         ev = c.event
-        if detector is not None:
-            ev.confidence = round(detector.score(c.features), 3)
-        ev.why = f"{c.rule} p={ev.confidence:.2f}"
         if ev.confidence < floor:
             continue
         if keep_features:
@@ -321,6 +329,30 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True,
     kept = [kv for kv in kept if kv[1] is not None]
     kept.sort(key=lambda kv: kv[0])
     return [ev for _, ev in kept]
+
+
+def _one_reading(cands: list[_Candidate]) -> list[_Candidate]:
+    """A word means one thing in a sentence: of the senses the lexicon gives an ambiguous
+    trigger ("attacked": ASSAULT or ACCUSE), and of praise or criticism for one statement,
+    only the reading the detector believes most is kept."""
+    best: dict[tuple, float] = {}
+
+    def key(c: _Candidate) -> tuple | None:
+        info = c.info
+        if info.derived == "speech":
+            if c.event.event not in ("ACCUSE", "SUPPORT"):
+                return None
+            return ("speech", info.trigger.token.i, info.sentence.start)
+        if info.derived or not info.trigger.senses:
+            return None
+        return ("sense", info.trigger.token.i, _party_key(c.event.actor),
+                _party_key(c.event.recipient))
+
+    for c in cands:
+        k = key(c)
+        if k is not None and c.event.confidence > best.get(k, -1.0):
+            best[k] = c.event.confidence
+    return [c for c in cands if (k := key(c)) is None or c.event.confidence >= best[k]]
 
 
 def _party_key(p: EventParty | None) -> str:

@@ -138,10 +138,12 @@ def build_pipeline(model: str | None = None, *, kb_paths: Iterable[str] = (),
         return _LOADED[cache_key]
     ensure_extensions()
     # importing the modules registers the factories
-    from . import actors, events, quotes  # noqa: F401
+    from . import actors, events, paragraphs, quotes  # noqa: F401
 
     nlp = load_model(model, quiet=quiet)
     lexicons, actor_kb = split_kb_paths(kb)
+    # paragraph and line breaks end sentences; the parser keeps boundaries set before it
+    nlp.add_pipe("newsgraph_paragraphs", first=True)
     nlp.add_pipe("newsgraph_actors", config={"kb_paths": actor_kb})
     nlp.add_pipe("newsgraph_quotes")
     nlp.add_pipe("newsgraph_events", config={"lexicon_paths": lexicons, **(event_config or {})})
