@@ -64,6 +64,8 @@ _SPEECH_ACTS = {"SUPPORT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 #: how many clause levels a missing actor or recipient is worth when ranking events
 _MISSING_PARTY_COST = 1.0
 _THIRD_PERSON = {"it", "they", "he", "she", "we"}
+#: clause levels one unit of detector confidence is worth when ranking events
+RANK_BY_CONFIDENCE = 1.0
 
 
 class EventCoder:
@@ -327,7 +329,10 @@ def code_events(doc: Doc, lex: EventLexicon, *, promises: bool = True,
     if keep_features:
         doc._.ng_event_features = features
     kept = [kv for kv in kept if kv[1] is not None]
-    kept.sort(key=lambda kv: kv[0])
+    # prominence: sentence order, then the rules' clause rank, lowered by how sure the
+    # detector is (a likely event in a subordinate clause outranks a doubtful main verb)
+    kept.sort(key=lambda kv: (kv[0][0], kv[0][1] - RANK_BY_CONFIDENCE * kv[1].confidence,
+                              *kv[0][2:]))
     return [ev for _, ev in kept]
 
 
