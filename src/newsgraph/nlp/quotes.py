@@ -34,6 +34,7 @@ from .doc_ext import doc_text, ensure_extensions
 from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
 from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
+from .quote_merge import merge_statements
 
 __all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
@@ -519,7 +520,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             continue
         add(start, end, "direct" if voice.span.text.isupper() else "indirect", voice)
 
-    return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+    found = [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+    return merge_statements(found, doc)
 
 
 def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:

@@ -151,6 +151,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_article ON quotes(article_id);
     CREATE INDEX events_article ON events(article_id);
     """,
+    # 2: a quote is one statement; spans lists its fragments ('"A," he said, "B."'), and a
+    # quote stored before this has one fragment, its own extent
+    """
+    ALTER TABLE quotes ADD COLUMN spans STRUCT(start INTEGER, "end" INTEGER)[];
+    UPDATE quotes SET spans = [{'start': start, 'end': "end"}];
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
