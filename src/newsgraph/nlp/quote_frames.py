@@ -54,9 +54,11 @@ def speaker_phrase(tok: Token) -> Span:
             right = max(right, c.right_edge.i)
         else:
             break
-    # a leading comma-separated part ("Meanwhile, ...") is not part of the phrase
+    # a leading comma-separated part ("Meanwhile, ...") is not part of the phrase, nor is
+    # anything before a quotation mark (the parser may hang the end of a quote on the
+    # speaker: '... unacceptable,” Guterres' spokesman')
     for i in range(tok.i - 1, left - 1, -1):
-        if doc[i].text in (",", "(", "—", "–"):
+        if doc[i].text in (",", "(", "—", "–") or doc[i].is_quote:
             left = i + 1
             break
     return doc[left:right + 1]
@@ -67,6 +69,11 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     v: Token | None = verb
     while v is not None and seen < 4:
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
+            # "North Korea's army chief of staff Pak Jong Chon said": the parser splits a
+            # title and the name after it into two subjects; the name is the speaker
+            return [c for c in subjects if c.pos_ == "PROPN"][-1]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 # "X, who said ...": the relative pronoun stands for the noun it modifies
@@ -81,6 +88,8 @@ def subject_of(verb: Token) -> Token | None:
             if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it",):
                 return None  # "X was told that": X is the hearer, not the speaker
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.head.dep_ == "appos" and v.head.head.pos_ == "PROPN":
+                return v.head.head  # "Nigel Farage, a key Brexit figure, joked ..."
             return v.head  # "a statement saying ...", "the letter urging ..."
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
             v = v.head.head  # "responded ... by saying ...", "despite admitting ..."

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..records import Quote
 from .doc_ext import doc_text
 
-__all__ = ["merge_statements", "JOINER"]
+__all__ = ["merge_statements", "attribution_gap", "JOINER"]
 
 #: Between the fragments of one statement in ``Quote.content``.
 JOINER = " ... "
@@ -50,27 +50,35 @@ def _sentence(doc: Doc, pos: int) -> int:
     return span.sent.start if span is not None else -1
 
 
-def _joinable_gap(doc: Doc, a: Quote, b: Quote) -> bool:
-    """Only marks and the cue's own sentence between the fragments, within one paragraph."""
+def attribution_gap(doc: Doc, end: int, start: int, cue_start: int | None,
+                    cue_end: int | None) -> bool:
+    """Does the text between two quoted passages ([end, start)) hold nothing but marks and
+    the cue's own sentence, within one paragraph? Then the two share that attribution."""
     text = doc_text(doc)
-    gap = text[a.end:b.start]
+    gap = text[end:start]
     if "\n" in gap:
         return False
     if _FILLER.fullmatch(gap):
         return True  # '"A." "B."': adjacent passages
-    if "mixed" in (a.kind, b.kind) and _sentence(doc, a.end - 1) == _sentence(doc, b.start):
-        return True  # 'called him a "liar" who is "utterly amoral"': one reported sentence
-    if a.cue_start is None or not (a.end <= a.cue_start < b.start):
+    if cue_start is None or not (end <= cue_start < start):
         return False  # words between, and they are not the attribution
     # the attribution clause may end its sentence ('"A," said X. "B."') but no other
-    # sentence may lie between it and either fragment
-    cue = doc.char_span(a.cue_start, a.cue_end or a.cue_start + 1, alignment_mode="expand")
+    # sentence may lie between it and either passage
+    cue = doc.char_span(cue_start, cue_end or cue_start + 1, alignment_mode="expand")
     if cue is None:
         return False
     sent = cue.sent
-    before = text[a.end:max(a.end, min(b.start, sent.start_char))]
-    after = text[min(b.start, max(a.end, sent.end_char)):b.start]
+    before = text[end:max(end, min(start, sent.start_char))]
+    after = text[min(start, max(end, sent.end_char)):start]
     return bool(_FILLER.fullmatch(before)) and bool(_FILLER.fullmatch(after))
+
+
+def _joinable_gap(doc: Doc, a: Quote, b: Quote) -> bool:
+    if "\n" in doc_text(doc)[a.end:b.start]:
+        return False
+    if "mixed" in (a.kind, b.kind) and _sentence(doc, a.end - 1) == _sentence(doc, b.start):
+        return True  # 'called him a "liar" who is "utterly amoral"': one reported sentence
+    return attribution_gap(doc, a.end, b.start, a.cue_start, a.cue_end)
 
 
 def _join(text: str, parts: list[Quote]) -> Quote:

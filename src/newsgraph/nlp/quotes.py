@@ -29,12 +29,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Quote
 from .actors import actor_at
-from .coref import resolve_reference
 from .doc_ext import doc_text, ensure_extensions
 from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
 from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
-from .quote_merge import merge_statements
+from .quote_merge import attribution_gap, merge_statements
+from .quote_speakers import apposed_name, resolve_speaker
 
 __all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
@@ -83,17 +83,16 @@ def make_quote_extractor(nlp: Language, name: str, min_words: int,
 
 # ---------------------------------------------------------------- helpers
 
+_EXTENTS = ("newsgraph", "quote_extents", None, None)
+
+
+def _inside_quote(doc: Doc, pos: int) -> bool:
+    """Is ``pos`` inside a quoted passage (marks included)? Set up by :func:`extract_quotes`."""
+    return any(a <= pos < b for a, b in doc.user_data.get(_EXTENTS, ()))
+
+
 def _resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
-    if span is None:
-        return None
-    if head is not None:
-        own = actor_at(doc, head.idx, head.idx + len(head.text))
-        if own is not None:
-            return own
-    found = resolve_reference(doc, span)
-    if found is None and head is not None and (span.start != head.i or span.end != head.i + 1):
-        found = resolve_reference(doc, doc[head.i:head.i + 1])
-    return found
+    return resolve_speaker(doc, span, head, lambda pos: _inside_quote(doc, pos))
 
 
 def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int]) -> str | None:
@@ -176,24 +175,55 @@ _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 yesterday morning afternoon evening night week month year""".split())
 
 
+#: Cue verbs whose object is the one spoken to ("told reporters"), never the speaker.
+_HEARER_VERBS = frozenset("tell inform assure reassure remind notify advise brief".split())
+
+
 def _time_word(tok: Token) -> bool:
     """ "Monday", "Thursday morning": when, never who."""
     return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
 
 
+_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _after_cue(doc: Doc, f: Frame, inside_quote) -> Token | None:
+    """The speaker of an inverted attribution, right after the cue: 'said Ellis', 'said
+    international relations expert Soli Ozel of ...', 'said the ministry'. The head is the
+    last name of the noun run (a title before a name), else its last noun."""
+    i = f.cue.i + 1
+    while i < len(doc) and doc[i].dep_ == "prt":
+        i += 1
+    run: list[Token] = []
+    while i < len(doc) and len(run) < 10 and not inside_quote(doc[i].idx) and (
+            doc[i].pos_ in _RUN_POS or doc[i].text in ("-", ".", "'s", "’s")):
+        run.append(doc[i])
+        i += 1
+    names = [t for t in run if t.pos_ == "PROPN"]
+    nouns = [t for t in run if t.pos_ == "NOUN"]
+    prev = doc[f.cue.i - 1] if f.cue.i > 0 else None
+    # a common noun after the cue is its speaker only in a tail after the quote ('...,"
+    # said the ministry'); elsewhere it is the object ("Claiming the criticism ...")
+    tail = prev is not None and (prev.is_quote or prev.text in (",", "—", "–"))
+    head = names[-1] if names else nouns[-1] if nouns and tail else None
+    if head is None or _time_word(head) or any(_time_word(t) for t in run[:1]):
+        return None
+    return head
+
+
 def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
     """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
-    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the name
-    right after the cue (the inverted order of news quotes), else the first name between
-    the quote and the cue."""
+    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the noun
+    phrase right after the cue (the inverted order of news quotes), else the first name
+    between the quote and the cue. A cue that takes a hearer ("told reporters") is never
+    followed by its speaker."""
     sp = f.speaker
-    if sp is None and f.cue.lemma_.lower() in _SAY and f.cue.i + 1 < len(doc) \
-            and doc[f.cue.i + 1].pos_ == "PROPN" and not _time_word(doc[f.cue.i + 1]) \
-            and not inside_quote(doc[f.cue.i + 1].idx):
-        t = doc[f.cue.i + 1]  # "Said Ellis: ..."
-        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-            t = t.head
-        f.speaker, f.speaker_head = speaker_phrase(t), t
+    lemma = f.cue.lemma_.lower()
+    hearer = lemma in _HEARER_VERBS
+    if sp is None and not hearer and lemma in _SAY:
+        head = _after_cue(doc, f, inside_quote)  # "Said Ellis: ...", '..., said X.'
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
         return
     if sp is None or not (inside_quote(sp.start_char) or
                           (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
@@ -201,12 +231,13 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
         return
     f.speaker, f.speaker_head = None, None
     i = f.cue.i + 1
-    if i < len(doc) and not inside_quote(doc[i].idx):
-        t = doc[i]
-        while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
-            t = t.head
-        if not _time_word(t) and (t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN"):
-            f.speaker, f.speaker_head = speaker_phrase(t), t
+    if i < len(doc) and not hearer and not inside_quote(doc[i].idx):
+        if doc[i].pos_ == "PRON" and not _time_word(doc[i]):
+            f.speaker, f.speaker_head = speaker_phrase(doc[i]), doc[i]
+            return
+        head = _after_cue(doc, f, inside_quote)
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
             return
     sent = f.cue.sent
     for m in doc._.ng_mentions or []:
@@ -216,6 +247,14 @@ def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
             if span is not None:
                 f.speaker, f.speaker_head = span, span.root
                 return
+
+
+def _run_phrase(doc: Doc, f: Frame, head: Token) -> Span:
+    """The words from just after the cue to the speaker's head."""
+    start = f.cue.i + 1
+    while start < head.i and doc[start].dep_ == "prt":
+        start += 1
+    return doc[start:head.i + 1]
 
 
 def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> None:
@@ -260,7 +299,9 @@ def _agentive(doc: Doc, f: Frame) -> bool:
         return False
     if h.lower_ in _PERSONAL or h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None
+    # "Guterres' spokesman, Stephane Dujarric": a description with a name in apposition
+    return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None \
+        or apposed_name(h) is not None
 
 
 def _named_in_doc(doc: Doc, label: str) -> Mention | None:
@@ -317,6 +358,23 @@ def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | Non
     if "\n" in gap or len(gap.strip()) > 2 or len(nxt) > 25:
         return None
     return nxt
+
+
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    sa = doc.char_span(a, a + 1, alignment_mode="expand")
+    sb = doc.char_span(b, b + 1, alignment_mode="expand")
+    return sa is not None and sb is not None and sa.sent.start == sb.sent.start
+
+
+def _opens_with(sent: Span, f: Frame) -> bool:
+    """Does the frame's attribution open ``sent`` ('Clinton said.', 'said X, ...'), rather
+    than sit later in a sentence of its own?"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or not sent.start <= f.cue.i < sent.end:
+        return False
+    first = words[0].i
+    return f.cue.i - first <= 1 or (f.speaker is not None and f.speaker.start <= first + 1
+                                    and f.cue.i - f.speaker.end <= 2)
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
@@ -391,6 +449,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     extents = [(q.open_mark if q.open_mark is not None else q.start,
                 (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
 
+    doc.user_data[_EXTENTS] = extents
+
     def inside_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in extents)
 
@@ -436,10 +496,11 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         lo, hi = extents[qi]
         sents = _sentences_between(doc, lo, hi)
         nxt = _attribution_after(doc, q, sents)
+        cands = [f for f in frames if f.cue_start not in used_frames and (
+            any(s.start_char <= f.cue_start < s.end_char for s in sents)
+            or (nxt is not None and _opens_with(nxt, f)))]
         if nxt is not None:
             sents.append(nxt)
-        cands = [f for f in frames if any(s.start_char <= f.cue_start < s.end_char for s in sents)
-                 and f.cue_start not in used_frames]
         # a frame whose own content lies outside the quote belongs to another statement
         cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
                  or (f.content_start < hi and lo < f.content_end)]
@@ -546,18 +607,26 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
     for j in (i - 1, i + 1):
         if 0 <= j < len(direct):
             other, v, _ = direct[j]
-            if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention):
+            # only a neighbour with nothing but its attribution between: in text without
+            # paragraph breaks a whole article is one line
+            a, b = (other, q) if j < i else (q, other)
+            if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention) \
+                    and (_same_sentence(doc, a.end - 1, b.start)
+                         or attribution_gap(doc, a.end, b.start, v.cue_start, v.cue_end)):
                 return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
     text = doc_text(doc)
     start = q.open_mark if q.open_mark is not None else q.start
     # '..., Schiff said. "The other factor ..."': the voice of the sentence just before
+    # (the parser may run that sentence on into the quote's)
     first = doc.char_span(start, start + 1, alignment_mode="expand")
+    prev = None
     if first is not None and first.sent.start > 0:
         prev = doc[first.sent.start - 1].sent
-        if prev.start_char >= lines[ln][0]:
-            for f in reversed(frames):
-                if prev.start_char <= f.cue_start < prev.end_char and _agentive(doc, f):
-                    return _voice(doc, f, (q.start, q.end))
+        lo = max(prev.start_char, lines[ln][0])
+        for f in reversed(frames):
+            if lo <= f.cue_start < start and _agentive(doc, f) \
+                    and not _inside_quote(doc, f.cue_start):
+                return _voice(doc, f, (q.start, q.end))
     above = [h for h in headers if h[1] <= start]
     if above:
         a, b, m = above[-1]
@@ -566,7 +635,26 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
     opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
     if opens_line and ln - 1 in voice_by_line:
         return voice_by_line[ln - 1]
+    if prev is not None and prev.start_char >= lines[ln][0]:
+        # '"...," she added. Years ago she left her homeland. "My house ..."': a quote
+        # after narration about a person, in the same paragraph, is that person's
+        subj = _person_subject(doc, prev)
+        if subj is not None:
+            return subj
     return None
+
+
+def _person_subject(doc: Doc, sent: Span) -> _Voice | None:
+    """The main clause's subject of ``sent`` when it names (or stands for) a person."""
+    root = sent.root
+    subj = subject_of(root)
+    if subj is None or _inside_quote(doc, subj.idx) or subj.pos_ not in ("PROPN", "PRON"):
+        return None
+    phrase = speaker_phrase(subj)
+    m = _resolve(doc, phrase, subj)
+    if m is None or m.actor.type != "PERSON":
+        return None
+    return _Voice(phrase, m)
 
 
 def _sentence_subject(doc: Doc, q: QuotedSpan, inside_quote) -> _Voice | None:
