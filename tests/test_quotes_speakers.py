@@ -66,3 +66,31 @@ def test_quotes_speakers_narration_about_the_speaker_keeps_her_voice(annotate_te
             'and she is wary of returning now. "My house has been taken and I have no job."')
     q = quote_with(annotate_text, text, "My house")
     assert q.speaker == "Muslima Abdullahi"
+
+
+def test_quotes_speakers_description_names_the_office_holder(annotate_text):
+    text = ('Michel Barnier met Emmanuel Macron in Paris on Tuesday. The former French foreign '
+            'minister told France Television, "We need to take some time and suspend it."')
+    q = quote_with(annotate_text, text, "suspend it")
+    assert q.speaker == "Michel Barnier"
+
+
+def test_quotes_speakers_body_description_is_not_a_person(annotate_text):
+    text = ('Secretary of State Antony Blinken arrived in Vilnius. The department said the '
+            'talks with the opposition would continue next week.')
+    q = quote_with(annotate_text, text, "talks with the opposition")
+    assert q.speaker != "Antony Blinken"
+
+
+def test_quotes_speakers_it_is_the_organisation_just_named(annotate_text):
+    text = ('The International Committee of the Red Cross shares that concern. It issued a '
+            'statement saying the decision would affect "the protection of refugees in Kenya."')
+    q = quote_with(annotate_text, text, "protection of refugees")
+    assert "Red Cross" in (q.speaker or "")
+
+
+def test_quotes_speakers_relative_clause_conjunct_has_the_main_subject(annotate_text):
+    text = ('The EU did not recognise the official result of the election, in which Lukashenko '
+            'claimed 80 percent of the vote, and has called for a new vote.')
+    q = quote_with(annotate_text, text, "new vote")
+    assert q.speaker_text == "The EU" and "Lukashenko" not in (q.speaker or "")

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .doc_ext import doc_text
-from .quote_lexicon import CLAUSE_VERBS, DOBJ_VERBS, PREP_CONTENT, XCOMP_VERBS, is_cue_lemma
+from .quote_lexicon import (
+    CLAUSE_VERBS,
+    DOBJ_VERBS,
+    PREP_CONTENT,
+    SPEECH_NOUNS,
+    XCOMP_VERBS,
+    is_cue_lemma,
+)
 
 __all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
 
@@ -90,9 +97,18 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             if v.head.dep_ == "appos" and v.head.head.pos_ == "PROPN":
                 return v.head.head  # "Nigel Farage, a key Brexit figure, joked ..."
+            if v.head.dep_ == "dobj" and v.head.lemma_.lower() in SPEECH_NOUNS \
+                    and v.head.head is not v.head:
+                issuer = subject_of(v.head.head)  # "It issued a statement saying ..."
+                if issuer is not None:
+                    return issuer
             return v.head  # "a statement saying ...", "the letter urging ..."
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
             v = v.head.head  # "responded ... by saying ...", "despite admitting ..."
+            seen += 1
+            continue
+        if v.dep_ == "conj" and _outside_relative(v):
+            v = _outer_verb(v.head)
             seen += 1
             continue
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
@@ -101,6 +117,35 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_WH = frozenset("who which that whom whose".split())
+
+
+def _outside_relative(conj: Token) -> bool:
+    """'The EU did not recognise the election, in which Lukashenko claimed 80 percent, and
+    has called for a new vote': the parser hangs "called" on the relative clause's verb,
+    but a conjunct after ", and" that closes a relative clause with a subject of its own
+    continues the main clause (a relative clause on "who"/"which" keeps its conjuncts:
+    'the man who founded it and has led it since')."""
+    head = conj.head
+    if head.dep_ != "relcl" or head.head is head:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WH for c in head.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    cc = [c for c in conj.lefts if c.dep_ == "cc"] or \
+        [c for c in head.children if c.dep_ == "cc" and c.i < conj.i]
+    return bool(cc) and cc[-1].i > 0 and conj.doc[cc[-1].i - 1].text == ","
+
+
+def _outer_verb(relcl: Token) -> Token:
+    """The verb of the clause a relative clause sits in."""
+    t = relcl.head
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
 
 
 def _span_chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:

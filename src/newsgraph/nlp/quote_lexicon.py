@@ -16,6 +16,7 @@ __all__ = [
     "DOBJ_VERBS",
     "PREP_CONTENT",
     "SPEECH_NOUNS",
+    "PERSON_NOUNS",
     "SCARE_MARKERS",
     "CHANNEL_PATTERNS",
     "is_cue_lemma",
@@ -33,7 +34,7 @@ understand realize realise acknowledge boast brag joke quip muse shout yell scre
 whisper tell ask wonder question doubt speculate imagine recount describe
 promise pledge vow threaten vouch swear assure reassure inform notify advise
 urge demand insist propose recommend order instruct tell say continue conclude
-counter retort rebut object protest lament concede declare proclaim comment
+counter retort rebut object protest lament concede declare proclaim comment read
 emphasize underscore underline highlight clarify specify assert affirm opine
 theorize reckon figure posit contend claim allege accuse acknowledge announce
 """.split())
@@ -70,6 +71,19 @@ _ALL = CLAUSE_VERBS | XCOMP_VERBS | DOBJ_VERBS | frozenset(PREP_CONTENT)
 def is_cue_lemma(lemma: str) -> bool:
     return lemma.lower() in _ALL
 
+
+#: Nouns for one person, not a body: "the minister", "the French politician" name someone
+#: mentioned before; "the department", "the ministry" do not.
+PERSON_NOUNS = frozenset("""
+minister president premier chancellor prime secretary spokesman spokeswoman spokesperson
+leader chief head official politician diplomat ambassador envoy senator lawmaker legislator
+congressman congresswoman representative deputy chairman chairwoman chair governor mayor
+general commander admiral colonel officer king queen prince princess emperor monarch pope
+judge prosecutor lawyer attorney adviser advisor aide candidate nominee activist analyst
+expert negotiator director manager executive founder owner economist professor scientist
+researcher journalist reporter correspondent editor author writer man woman father mother
+lecturer strategist campaigner dissident mufti imam cleric bishop patriarch rabbi sheikh
+""".split())
 
 #: Nouns naming a statement: "in a statement", "the spokesman's remarks".
 SPEECH_NOUNS = frozenset("""

@@ -14,6 +14,8 @@ mention. A speaker is found differently, and these rules say how:
 - **a definite description** of one person ("the French politician", "the former foreign
   minister") is coded by the actors component as a group; as a speaker it names the person
   described, when one is found, before it falls back to the group;
+- **"it"** names the organisation that was the subject just before ("The UNHCR shares
+  that concern. It issued a statement saying ...");
 - **an apposition** ("Guterres' spokesman, Stephane Dujarric, told reporters"): the named
   person is the speaker, not the description.
 """
@@ -27,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Mention
 from .actors import actor_at, tagger_for
 from .coref import resolve_reference
+from .quote_lexicon import PERSON_NOUNS
 
 __all__ = ["resolve_speaker", "apposed_name"]
 
@@ -36,6 +39,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Sentences looked back through for a pronoun's person.
 _MAX_SENTENCES = 6
 _DEFINITE = frozenset({"the", "this", "that"})
+#: Words of a description that are not part of the office's name.
+_NOT_ROLE = frozenset("former ex then current new top senior veteran longtime late".split())
+#: Person nouns that say nothing about sector ("the politician", "the official").
+_ANY_PERSON = frozenset("leader head chief politician official man woman".split())
 
 
 def _gender(doc: Doc, m: Mention) -> str | None:
@@ -67,7 +74,7 @@ def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
     people = [m for m in doc._.ng_mentions or []
               if m.end <= span.start_char and m.actor.type == "PERSON"
               and m.kind in ("name", "title") and not inside_quote(m.start)
-              and _gender(doc, m) in (None, want)]
+              and not _dubious(m) and _gender(doc, m) in (None, want)]
     if not people:
         return None
     sent = span.sent
@@ -87,6 +94,23 @@ def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
     return None
 
 
+def _it(doc: Doc, head: Token, inside_quote: Callable[[int], bool]) -> Mention | None:
+    """'It issued a statement saying ...': the organisation that was the subject of the
+    sentence before (or of this one, before the pronoun)."""
+    sent = head.sent
+    for _ in range(2):
+        orgs = [m for m in doc._.ng_mentions or []
+                if sent.start_char <= m.start < min(sent.end_char, head.idx)
+                and m.actor.type == "ORG" and not inside_quote(m.start)]
+        for m in reversed(orgs):
+            if _is_subject(doc, m):
+                return m
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return None
+
+
 def apposed_name(head: Token) -> Token | None:
     """The proper name in apposition to a common-noun head ("spokesman, Stephane Dujarric")."""
     if head.pos_ == "PROPN":
@@ -97,13 +121,60 @@ def apposed_name(head: Token) -> Token | None:
     return None
 
 
-def _description(doc: Doc, span: Span, own: Mention) -> Mention | None:
-    """A definite singular description coded as a group: the person it describes, if any."""
-    words = span.text.lower().split()
-    if own.kind != "group" or not words or words[0] not in _DEFINITE or span.root.tag_ in ("NNS", "NNPS"):
+def _kb_actor(doc: Doc, m: Mention):
+    tagger = tagger_for(doc)
+    if tagger is None or not m.actor.key.startswith("kb:"):
         return None
-    found = resolve_reference(doc, span)
-    return found if found is not None and found.actor.type == "PERSON" else None
+    return tagger.kb.actors.get(m.actor.key[3:])
+
+
+def _has(doc: Doc, m: Mention, country: str, sector: str) -> bool:
+    """Does the person fit a description's country and sector, in any office held (the
+    former foreign minister of France is French whatever he does now)?"""
+    kb = _kb_actor(doc, m)
+    pairs = {(m.actor.country, m.actor.sector)}
+    if kb is not None:
+        pairs |= {(o.country, o.sector) for o in kb.offices}
+    return any((not country or c == country) and (not sector or not s or s == sector)
+               for c, s in pairs)
+
+
+def _dubious(m: Mention) -> bool:
+    """A one-word name outside the KB that NER called a person: often not one ("Brexit")."""
+    return m.actor.key.startswith("name:") and len(m.actor.name.split()) == 1
+
+
+def _description(doc: Doc, span: Span, head: Token,
+                 inside_quote: Callable[[int], bool]) -> Mention | None:
+    """'the former French foreign minister', 'the politician': the last person named before
+    who fits the description's country and sector."""
+    words = span.text.lower().split()
+    if not words or words[0] not in _DEFINITE or head.tag_ in ("NNS", "NNPS") \
+            or head.lower_ not in PERSON_NOUNS:
+        return None
+    tagger = tagger_for(doc)
+    country = sector = ""
+    if tagger is not None:
+        kb = tagger.kb
+        for t in span:
+            country = country or kb.country_code(t.text) or ""
+        hit = kb.noun(head.text) or (kb.noun(doc[head.i - 1:head.i + 1].text)
+                                     if head.i > span.start else None)
+        if hit and head.lower_ not in _ANY_PERSON:
+            sector = hit[0]
+    people = [m for m in doc._.ng_mentions or []
+              if m.end <= span.start_char and m.actor.type == "PERSON"
+              and m.kind in ("name", "title") and not inside_quote(m.start) and not _dubious(m)]
+    fits = [m for m in reversed(people) if _has(doc, m, country, sector)]
+    # "the former foreign minister": one who held that office comes before others who fit
+    role = " ".join(t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and t.i <= head.i and t.lower_ not in _NOT_ROLE
+                    and not (tagger is not None and tagger.kb.country_code(t.text)))
+    for m in fits:
+        kb = _kb_actor(doc, m)
+        if kb is not None and role and any(role in o.role.lower() for o in kb.offices):
+            return m
+    return fits[0] if fits else None
 
 
 def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
@@ -123,12 +194,18 @@ def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
             if m is not None and m.actor.type == "PERSON":
                 return m
         own = actor_at(doc, head.idx, head.idx + len(head.text))
+        if own is None or own.kind == "group":
+            described = _description(doc, span, head, inside_quote)
+            if described is not None:
+                return described
         if own is not None:
-            return _description(doc, span, own) or own
+            return own
         if head.lower_ in _MALE | _FEMALE:
             found = _pronoun(doc, doc[head.i:head.i + 1], inside_quote, speakers or {})
             if found is not None:
                 return found
+        if head.lower_ == "it":
+            return _it(doc, head, inside_quote)
     found = resolve_reference(doc, span)
     if found is None and head is not None and (span.start != head.i or span.end != head.i + 1):
         found = resolve_reference(doc, doc[head.i:head.i + 1])

@@ -165,7 +165,7 @@ def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
 
 #: The verbs of saying proper, preferred as the cue of a direct quote over other cue words.
 _SAY = frozenset("""say tell add write ask continue explain note insist argue reply respond
-recall tweet post declare warn state claim stress emphasize comment answer""".split())
+recall tweet post declare warn state claim stress emphasize comment answer read""".split())
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
