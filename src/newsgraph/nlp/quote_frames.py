@@ -77,10 +77,13 @@ def subject_of(verb: Token) -> Token | None:
     v: Token | None = verb
     while v is not None and seen < 4:
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
-            # "North Korea's army chief of staff Pak Jong Chon said": the parser splits a
-            # title and the name after it into two subjects; the name is the speaker
-            return [c for c in subjects if c.pos_ == "PROPN"][-1]
+        if len(subjects) > 1:
+            # two subjects are a parse error: "North Korea's army chief of staff Pak Jong
+            # Chon said" (a title and the name after it), '"My reaction, that was
+            # outrageous," Obama's former strategist said' (a subject from inside the
+            # quote); the one nearest the verb is the speaker
+            before = [c for c in subjects if c.i < v.i]
+            return before[-1] if before else subjects[0]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 # "X, who said ...": the relative pronoun stands for the noun it modifies

@@ -83,6 +83,8 @@ judge prosecutor lawyer attorney adviser advisor aide candidate nominee activist
 expert negotiator director manager executive founder owner economist professor scientist
 researcher journalist reporter correspondent editor author writer man woman father mother
 lecturer strategist campaigner dissident mufti imam cleric bishop patriarch rabbi sheikh
+theologian historian scholar academic commentator columnist pastor priest coach player
+doctor nurse teacher student victim witness survivor resident farmer worker singer actor
 """.split())
 
 #: Nouns naming a statement: "in a statement", "the spokesman's remarks".

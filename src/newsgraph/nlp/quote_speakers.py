@@ -71,10 +71,16 @@ def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
     want = "m" if word in _MALE else "f" if word in _FEMALE else None
     if want is None:
         return None
-    people = [m for m in doc._.ng_mentions or []
-              if m.end <= span.start_char and m.actor.type == "PERSON"
-              and m.kind in ("name", "title") and not inside_quote(m.start)
-              and not _dubious(m) and _gender(doc, m) in (None, want)]
+    before = [m for m in doc._.ng_mentions or []
+              if m.end <= span.start_char and m.kind in ("name", "title")
+              and not inside_quote(m.start)]
+    people = [m for m in before if m.actor.type == "PERSON" and not _dubious(m)
+              and _gender(doc, m) in (None, want)]
+    if not people:
+        # NER calls some people by one name an organisation ("BSP supremo Mayawati"); with
+        # no person named at all, such a name as a clause subject is the one meant
+        people = [m for m in before if m.actor.type == "ORG" and m.actor.key.startswith("name:")
+                  and len(m.text.split()) == 1 and not m.text.isupper()]
     if not people:
         return None
     sent = span.sent
@@ -139,6 +145,10 @@ def _has(doc: Doc, m: Mention, country: str, sector: str) -> bool:
                for c, s in pairs)
 
 
+def _uncoded(m: Mention) -> bool:
+    return not m.actor.country and not m.actor.sector and m.actor.key.startswith("name:")
+
+
 def _dubious(m: Mention) -> bool:
     """A one-word name outside the KB that NER called a person: often not one ("Brexit")."""
     return m.actor.key.startswith("name:") and len(m.actor.name.split()) == 1
@@ -149,9 +159,13 @@ def _description(doc: Doc, span: Span, head: Token,
     """'the former French foreign minister', 'the politician': the last person named before
     who fits the description's country and sector."""
     words = span.text.lower().split()
-    if not words or words[0] not in _DEFINITE or head.tag_ in ("NNS", "NNPS") \
-            or head.lower_ not in PERSON_NOUNS:
+    # "Obama's former campaign strategist" is definite too, and is not Obama
+    owner = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i),
+                 None)
+    if not words or (words[0] not in _DEFINITE and owner is None) \
+            or head.tag_ in ("NNS", "NNPS") or head.lower_ not in PERSON_NOUNS:
         return None
+    not_owner = actor_at(doc, owner.idx, owner.idx + len(owner.text)) if owner is not None else None
     tagger = tagger_for(doc)
     country = sector = ""
     if tagger is not None:
@@ -164,8 +178,12 @@ def _description(doc: Doc, span: Span, head: Token,
             sector = hit[0]
     people = [m for m in doc._.ng_mentions or []
               if m.end <= span.start_char and m.actor.type == "PERSON"
-              and m.kind in ("name", "title") and not inside_quote(m.start) and not _dubious(m)]
-    fits = [m for m in reversed(people) if _has(doc, m, country, sector)]
+              and m.kind in ("name", "title") and not inside_quote(m.start) and not _dubious(m)
+              and not (not_owner is not None and m.actor.key == not_owner.actor.key)]
+    # people the KB or the context coded come first; one nothing is known about may still
+    # be the one described ("the Ghanaian theologian" after "Apostle Opoku Onyinah")
+    fits = [m for m in reversed(people) if _has(doc, m, country, sector)] + \
+        [m for m in reversed(people) if _uncoded(m) and (country or sector)]
     # "the former foreign minister": one who held that office comes before others who fit
     role = " ".join(t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
                     and t.i <= head.i and t.lower_ not in _NOT_ROLE

@@ -135,7 +135,10 @@ def _is_name(doc: Doc, q: QuotedSpan) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     content_words = [t for t in words if not t.is_stop]
     ends_sentence = doc_text(doc)[q.start:q.end].rstrip()[-1:] in ".!?,"
-    return (len(words) <= 8 and bool(content_words) and not ends_sentence and not has_verb
+    # a title may hold a verb when every content word is capitalised ("Fear the Walking
+    # Dead"); a one-word capitalised passage with a verb is speech ("Thanks")
+    title = len(content_words) >= 2 or not has_verb
+    return (len(words) <= 8 and bool(content_words) and not ends_sentence and title
             and all(t.text[:1].isupper() for t in content_words))
 
 
@@ -360,6 +363,20 @@ def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | Non
     return nxt
 
 
+_TAIL_GAP = re.compile(r"[\s,”\"'’»]*(?:[\w.'’-]+\s+){0,5}$")
+
+
+def _tail(doc: Doc, f: Frame, hi: int) -> bool:
+    """Is the frame the attribution right after a quote ('...,” she said', '...," said
+    the ministry'): only the closing marks and at most a short subject between?"""
+    text = doc_text(doc)
+    if f.cue_start < hi or f.cue_start - hi > 80 or text[:hi].rstrip()[-1:] not in ",?!—–-":
+        return False  # a quote ending with a full stop ended its sentence
+    gap = text[hi:f.cue_start]
+    return "\n" not in gap and _TAIL_GAP.match(gap) is not None \
+        and (f.speaker is None or f.speaker.start_char >= hi)
+
+
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
     sa = doc.char_span(a, a + 1, alignment_mode="expand")
     sb = doc.char_span(b, b + 1, alignment_mode="expand")
@@ -496,14 +513,22 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         lo, hi = extents[qi]
         sents = _sentences_between(doc, lo, hi)
         nxt = _attribution_after(doc, q, sents)
-        cands = [f for f in frames if f.cue_start not in used_frames and (
+        # a frame serves one passage, except the fragments inside its own content
+        # ('According to X, Christians ought to "A" and allow God to "B"')
+        cands = [f for f in frames if (f.cue_start not in used_frames or (
+            f.content_start is not None and f.content_start <= q.start
+            and q.end <= f.content_end)) and (
             any(s.start_char <= f.cue_start < s.end_char for s in sents)
-            or (nxt is not None and _opens_with(nxt, f)))]
+            # the sentence after counts when it opens with an attribution by someone who
+            # can speak ('Story continues below advertisement' is page furniture)
+            or (nxt is not None and _opens_with(nxt, f) and _agentive(doc, f)))]
         if nxt is not None:
             sents.append(nxt)
-        # a frame whose own content lies outside the quote belongs to another statement
+        # a frame whose own content lies outside the quote belongs to another statement,
+        # unless it is the quote's attribution tail ('...,” she said several months later,
+        # and ...': the parser may give "said" the next clause as its content)
         cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
-                 or (f.content_start < hi and lo < f.content_end)]
+                 or (f.content_start < hi and lo < f.content_end) or _tail(doc, f, hi)]
         # nor does a cue past a paragraph break (the parser may run a sentence across one)
         cands = [f for f in cands if not _BLANK_LINE.search(
             text[hi:f.cue_start] if f.cue_start >= hi else text[f.cue_end:lo])]
