@@ -37,6 +37,10 @@ urge demand insist propose recommend order instruct tell say continue conclude
 counter retort rebut object protest lament concede declare proclaim comment read
 emphasize underscore underline highlight clarify specify assert affirm opine
 theorize reckon figure posit contend claim allege accuse acknowledge announce
+exclaim cry holler roar bellow thunder murmur mutter mumble sigh laugh chuckle snap sneer
+scoff gush rave rant fume growl hiss plead beg implore interject chime confess volunteer
+tease taunt marvel gripe grumble reflect relate reminisce elaborate summarize summarise
+text email blog recollect intone sniff crack gloat exult lash
 """.split())
 
 #: Verbs whose content is an infinitive ("X promised to ...", "X urged Y to ...").

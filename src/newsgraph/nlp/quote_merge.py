@@ -45,6 +45,17 @@ def _same_voice(a: Quote, b: Quote) -> bool:
         (b.speaker_start, b.speaker_end)
 
 
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    """The same cue, or one fragment has no cue of its own and the same speaker ('"A,"
+    Jordan said, and still "B"'); two cues are two attributions ('..., he said, adding
+    that "B"')."""
+    if a.cue_start is not None and b.cue_start is not None:
+        return _same_voice(a, b)
+    if a.speaker_entity_id and b.speaker_entity_id:
+        return a.speaker_entity_id == b.speaker_entity_id
+    return bool(a.speaker_text) and (a.speaker_text or "").lower() == (b.speaker_text or "").lower()
+
+
 def _sentence(doc: Doc, pos: int) -> int:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span.sent.start if span is not None else -1
@@ -73,12 +84,13 @@ def attribution_gap(doc: Doc, end: int, start: int, cue_start: int | None,
     return bool(_FILLER.fullmatch(before)) and bool(_FILLER.fullmatch(after))
 
 
-def _joinable_gap(doc: Doc, a: Quote, b: Quote) -> bool:
+def _joinable(doc: Doc, a: Quote, b: Quote) -> bool:
     if "\n" in doc_text(doc)[a.end:b.start]:
         return False
-    if "mixed" in (a.kind, b.kind) and _sentence(doc, a.end - 1) == _sentence(doc, b.start):
+    if "mixed" in (a.kind, b.kind) and _sentence(doc, a.end - 1) == _sentence(doc, b.start) \
+            and _same_speaker(a, b):
         return True  # 'called him a "liar" who is "utterly amoral"': one reported sentence
-    return attribution_gap(doc, a.end, b.start, a.cue_start, a.cue_end)
+    return _same_voice(a, b) and attribution_gap(doc, a.end, b.start, a.cue_start, a.cue_end)
 
 
 def _join(text: str, parts: list[Quote]) -> Quote:
@@ -113,8 +125,7 @@ def merge_statements(quotes: list[Quote], doc: Doc) -> list[Quote]:
         if q.kind == "indirect":
             continue
         prev = group[-1] if group else None
-        if prev is not None and prev.end <= q.start and _same_voice(prev, q) \
-                and _joinable_gap(doc, prev, q):
+        if prev is not None and prev.end <= q.start and _joinable(doc, prev, q):
             group.append(q)
             continue
         if group:
@@ -122,4 +133,21 @@ def merge_statements(quotes: list[Quote], doc: Doc) -> list[Quote]:
         group = [q]
     if group:
         out.append(_join(text, group))
-    return sorted(out, key=lambda q: (q.start, q.end))
+    return _drop_nested(sorted(out, key=lambda q: (q.start, q.end)))
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """'Trump said he thought that drugs were a "very big factor"': the belief reported
+    inside one's own statement is part of it, not a second statement of the same person
+    (another speaker's reported words inside a statement stay: "X said Y believes ...")."""
+    out = []
+    for q in quotes:
+        inside = q.kind != "direct" and q.speaker_entity_id is not None and any(
+            r is not q and r.kind != "direct" and r.start <= q.start and q.end <= r.end
+            and (r.start, r.end) != (q.start, q.end)
+            and r.speaker_entity_id == q.speaker_entity_id
+            and q.cue_start is not None and r.start <= q.cue_start < r.end
+            for r in quotes)
+        if not inside:
+            out.append(q)
+    return out

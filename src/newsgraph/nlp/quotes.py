@@ -168,7 +168,10 @@ def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
 
 #: The verbs of saying proper, preferred as the cue of a direct quote over other cue words.
 _SAY = frozenset("""say tell add write ask continue explain note insist argue reply respond
-recall tweet post declare warn state claim stress emphasize comment answer read""".split())
+recall tweet post declare warn state claim stress emphasize comment answer read
+shout yell scream exclaim cry whisper mutter quip joke laugh snap sneer scoff gush plead
+confess concede acknowledge admit remark observe muse marvel lament conclude counter retort
+rebut""".split())
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -390,8 +393,13 @@ def _opens_with(sent: Span, f: Frame) -> bool:
     if not words or not sent.start <= f.cue.i < sent.end:
         return False
     first = words[0].i
+    # the subject with its appositions ("Scott's niece, state Del. Marcia Price (D),")
+    # runs up to the cue
+    end = max(f.speaker.end, f.speaker_head.right_edge.i + 1) if f.speaker is not None \
+        and f.speaker_head is not None and f.speaker_head.right_edge.i < f.cue.i else \
+        (f.speaker.end if f.speaker is not None else 0)
     return f.cue.i - first <= 1 or (f.speaker is not None and f.speaker.start <= first + 1
-                                    and f.cue.i - f.speaker.end <= 2)
+                                    and f.cue.i - end <= 2)
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
