@@ -67,3 +67,15 @@ def test_quotes_contains_means_inside_a_fragment():
               spans=[{"start": 0, "end": 10}, {"start": 20, "end": 30}])
     assert q.contains(2, 8) and q.contains(22, 30)
     assert not q.contains(12, 18)  # the cue clause between the fragments
+
+
+def test_quotes_transcript_quoted_whole_is_one_quote_per_turn(annotate_text):
+    text = ('Partial transcript as follows:\n\n'
+            '"MORGAN: Will the minister attend the summit in Vilnius next week?\n\n'
+            '"NOVAK: The minister will not attend. We have made our position clear.\n\n'
+            '"MORGAN: Is that final?\n\n'
+            '"NOVAK: It is final, and nothing will change it."')
+    found = quotes(annotate_text, text)
+    assert [q.speaker_text for q in found] == ["MORGAN", "NOVAK", "MORGAN", "NOVAK"]
+    assert found[1].content.startswith("The minister will not attend")
+    assert not any("NOVAK:" in q.content or "MORGAN:" in q.content for q in found)

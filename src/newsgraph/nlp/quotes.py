@@ -470,6 +470,9 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     def line_of(pos: int) -> int:
         return max(0, bisect.bisect_right(line_starts, pos) - 1)
 
+    labels = _label_voices(doc, lines)
+    spans = _split_at_labels(text, spans, lines, labels, line_of)
+
     # marks-inclusive extents of quoted passages, to keep cues outside quotes
     extents = [(q.open_mark if q.open_mark is not None else q.start,
                 (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
@@ -483,7 +486,6 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     for f in frames:
         _fix_speaker(doc, f, inside_quote)
     headers = _header_lines(doc)
-    labels = _label_voices(doc, lines)
     out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
     voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
 
@@ -596,8 +598,9 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         if len(_words(doc, q.start, q.end)) < min_words and v is None:
             continue  # a short fragment with no speaker: a scare quote after all
         ln = line_of(q.start)
-        if (v is None or (v.span is None and v.mention is None)) and ln in labels:
-            v = labels[ln][0]
+        if ln in labels and (v is None or (v.span is None and v.mention is None)
+                             or labels[ln][1] == q.start):
+            v = labels[ln][0]  # a transcript turn: the label names the speaker
         if v is None or (v.span is None and v.mention is None):
             v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
                 or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines,
@@ -616,6 +619,41 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
 
     found = [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
     return merge_statements(found, doc)
+
+
+def _split_at_labels(text: str, spans: list[QuotedSpan], lines, labels, line_of
+                     ) -> list[QuotedSpan]:
+    """A transcript quoted whole, one turn a paragraph ('"WALLACE: ...' / '"PENCE: ...',
+    each paragraph reopening the quote by newswire convention), is one passage per turn,
+    each starting after its speaker's label."""
+    out = []
+    for q in spans:
+        first, last = line_of(q.start), line_of(max(q.start, q.end - 1))
+        turns = [li for li in range(first, last + 1) if li in labels
+                 and labels[li][1] >= q.start and labels[li][1] < q.end]
+        if not turns or (len(turns) == 1 and first == last):
+            out.append(q)
+            continue
+        if turns[0] != first:
+            a, b = q.start, lines[turns[0] - 1][1]
+            out.append(QuotedSpan(a, _rstrip(text, a, b), q.open_mark, None, True))
+        for k, li in enumerate(turns):
+            a = labels[li][1]
+            b = lines[turns[k + 1] - 1][1] if k + 1 < len(turns) else q.end
+            b = _rstrip(text, a, b)
+            if text[b - 1:b] in "\"”»" and k + 1 < len(turns):
+                b -= 1  # a turn that closes its own quote
+            close = q.close_mark if k + 1 == len(turns) else None
+            opener = text.rfind('"', lines[li][0], a) if k else q.open_mark
+            out.append(QuotedSpan(a, b, opener if opener is not None and opener >= 0 else None,
+                                  close, close is None))
+    return out
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
 
 
 def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
