@@ -94,3 +94,21 @@ def test_quotes_speakers_relative_clause_conjunct_has_the_main_subject(annotate_
             'claimed 80 percent of the vote, and has called for a new vote.')
     q = quote_with(annotate_text, text, "new vote")
     assert q.speaker_text == "The EU" and "Lukashenko" not in (q.speaker or "")
+
+
+def test_issue12_surname_speaker_survives_a_later_pronoun(annotate_text):
+    # without a word about Belarus the actors component leaves a bare surname unresolved in
+    # a longer text; a head of state speaking is still who the surname names
+    text = ('"We will not allow this," Lukashenko said on Monday. "Our country is sovereign."'
+            '\n\n"The talks were good," he added.')
+    found = quotes(annotate_text, text)
+    assert len(found) == 2 and len(found[0].spans) == 2
+    assert all(q.speaker == "Alexander Lukashenko" and q.speaker_entity_id for q in found)
+
+
+def test_quotes_speakers_surname_of_nobody_prominent_stays_unresolved(annotate_text):
+    text = ('"The figures are simply wrong and everybody in this building knows it," Wallace '
+            'said on Monday after the long meeting of the regional council ended. The council '
+            'will meet again next month to vote on the budget.')
+    q = quote_with(annotate_text, text, "figures")
+    assert q.speaker_text == "Wallace" and q.speaker_entity_id is None

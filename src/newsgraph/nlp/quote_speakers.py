@@ -26,12 +26,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Mention
+from ..records import Actor, Mention
 from .actors import actor_at, tagger_for
 from .coref import resolve_reference
 from .quote_lexicon import PERSON_NOUNS
 
-__all__ = ["resolve_speaker", "apposed_name"]
+__all__ = ["resolve_speaker", "apposed_name", "forget_speakers"]
 
 _MALE = frozenset({"he", "him"})
 _FEMALE = frozenset({"she", "her"})
@@ -71,7 +71,9 @@ def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
     want = "m" if word in _MALE else "f" if word in _FEMALE else None
     if want is None:
         return None
-    before = [m for m in doc._.ng_mentions or []
+    known = sorted([*(doc._.ng_mentions or []), *doc.user_data.get(_EXTRA, [])],
+                   key=lambda m: m.start)
+    before = [m for m in known
               if m.end <= span.start_char and m.kind in ("name", "title")
               and not inside_quote(m.start)]
     people = [m for m in before if m.actor.type == "PERSON" and not _dubious(m)
@@ -227,4 +229,46 @@ def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
     found = resolve_reference(doc, span)
     if found is None and head is not None and (span.start != head.i or span.end != head.i + 1):
         found = resolve_reference(doc, doc[head.i:head.i + 1])
+    if found is None and head is not None and head.pos_ == "PROPN":
+        found = _leader_by_surname(doc, head)
+    return found
+
+
+#: Offices whose holders the news names by surname alone ("Lukashenko said").
+_LEADER_ROLES = ("president", "prime minister", "chancellor", "premier", "king", "queen",
+                 "emir", "supreme leader", "crown prince")
+_EXTRA = ("newsgraph", "speaker_mentions", None, None)
+
+
+def forget_speakers(doc: Doc) -> None:
+    """Drop the speakers remembered by an earlier extraction on ``doc``."""
+    doc.user_data.pop(_EXTRA, None)
+
+
+def _leader_by_surname(doc: Doc, head: Token) -> Mention | None:
+    """A speaker named by a bare surname the actors component left unresolved: in a text
+    that never names the person's country a surname alone is more often somebody else's
+    ("Wallace" the anchor), but a head of state or government speaking is named so
+    everywhere ('"We will not allow this," Lukashenko said'). The surname must belong to
+    one KB person only, who held such an office at the article date (undated: the office
+    held last). The person found is remembered for pronouns later in the text."""
+    tagger = tagger_for(doc)
+    if tagger is None or head.ent_type_ not in ("PERSON", "") or not head.is_title:
+        return None
+    kb = tagger.kb
+    cands = [c for c in kb.candidates(head.text)
+             if c.actor.type == "PERSON" and c.kind in ("name", "surname")]
+    if len({c.actor.id for c in cands}) != 1 or not cands[0].actor.offices:
+        return None
+    actor = cands[0].actor
+    date = doc._.ng_date if isinstance(doc._.ng_date, str) and doc._.ng_date else None
+    office = kb.office(actor, date) if date else kb.last_office(actor)
+    if office is None or not office.role.lower().startswith(_LEADER_ROLES):
+        return None
+    country, sector = kb.code(actor, date)
+    found = Mention(head.idx, head.idx + len(head.text), head.text,
+                    Actor(key=actor.key, name=actor.name, type="PERSON", country=country,
+                          sector=sector, wikidata=actor.wikidata), "name",
+                    doc._.ng_article_id or "")
+    doc.user_data.setdefault(_EXTRA, []).append(found)
     return found

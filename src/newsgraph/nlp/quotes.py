@@ -34,7 +34,7 @@ from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
 from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
 from .quote_merge import attribution_gap, merge_statements
-from .quote_speakers import apposed_name, resolve_speaker
+from .quote_speakers import apposed_name, forget_speakers, resolve_speaker
 
 __all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
@@ -478,6 +478,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
                 (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
 
     doc.user_data[_EXTENTS] = extents
+    forget_speakers(doc)
 
     def inside_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in extents)
