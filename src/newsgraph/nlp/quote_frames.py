@@ -15,13 +15,15 @@ from .doc_ext import doc_text
 from .quote_lexicon import (
     CLAUSE_VERBS,
     DOBJ_VERBS,
+    HEARER_VERBS,
     PREP_CONTENT,
+    SAY_VERBS,
     SPEECH_NOUNS,
     XCOMP_VERBS,
     is_cue_lemma,
 )
 
-__all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
+__all__ = ["Frame", "find_frames", "fix_speaker", "speaker_phrase", "subject_of", "time_word"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_RIGHT = ("compound", "flat", "prep", "pobj", "poss", "nmod", "amod", "nummod", "case")
@@ -271,3 +273,88 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue
         frames.append(_frame(doc, tok, subj, content, how))
     return frames
+
+
+# ---------------------------------------------------------------- speaker repair
+
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+yesterday morning afternoon evening night week month year""".split())
+
+
+def time_word(tok: Token) -> bool:
+    """ "Monday", "Thursday morning": when, never who."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
+
+
+_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _after_cue(doc: Doc, f: Frame, inside_quote) -> Token | None:
+    """The speaker of an inverted attribution, right after the cue: 'said Ellis', 'said
+    international relations expert Soli Ozel of ...', 'said the ministry'. The head is the
+    last name of the noun run (a title before a name), else its last noun."""
+    i = f.cue.i + 1
+    while i < len(doc) and doc[i].dep_ == "prt":
+        i += 1
+    run: list[Token] = []
+    while i < len(doc) and len(run) < 10 and not inside_quote(doc[i].idx) and (
+            doc[i].pos_ in _RUN_POS or doc[i].text in ("-", ".", "'s", "’s")):
+        run.append(doc[i])
+        i += 1
+    names = [t for t in run if t.pos_ == "PROPN"]
+    nouns = [t for t in run if t.pos_ == "NOUN"]
+    prev = doc[f.cue.i - 1] if f.cue.i > 0 else None
+    # a common noun after the cue is its speaker only in a tail after the quote ('...,"
+    # said the ministry'); elsewhere it is the object ("Claiming the criticism ...")
+    tail = prev is not None and (prev.is_quote or prev.text in (",", "—", "–"))
+    head = names[-1] if names else nouns[-1] if nouns and tail else None
+    if head is None or time_word(head) or any(time_word(t) for t in run[:1]):
+        return None
+    return head
+
+
+def fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
+    """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
+    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the noun
+    phrase right after the cue (the inverted order of news quotes), else the first name
+    between the quote and the cue. A cue that takes a hearer ("told reporters") is never
+    followed by its speaker."""
+    sp = f.speaker
+    lemma = f.cue.lemma_.lower()
+    hearer = lemma in HEARER_VERBS
+    if sp is None and not hearer and lemma in SAY_VERBS:
+        head = _after_cue(doc, f, inside_quote)  # "Said Ellis: ...", '..., said X.'
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
+        return
+    if sp is None or not (inside_quote(sp.start_char) or
+                          (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
+                                                           or f.speaker_head.lower_ in _TIME_WORDS))):
+        return
+    f.speaker, f.speaker_head = None, None
+    i = f.cue.i + 1
+    if i < len(doc) and not hearer and not inside_quote(doc[i].idx):
+        if doc[i].pos_ == "PRON" and not time_word(doc[i]):
+            f.speaker, f.speaker_head = speaker_phrase(doc[i]), doc[i]
+            return
+        head = _after_cue(doc, f, inside_quote)
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
+            return
+    sent = f.cue.sent
+    for m in doc._.ng_mentions or []:
+        if sent.start_char <= m.start < f.cue_start and not inside_quote(m.start) \
+                and m.actor.type in ("PERSON", "ORG", "NORP"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                f.speaker, f.speaker_head = span, span.root
+                return
+
+
+def _run_phrase(doc: Doc, f: Frame, head: Token) -> Span:
+    """The words from just after the cue to the speaker's head."""
+    start = f.cue.i + 1
+    while start < head.i and doc[start].dep_ == "prt":
+        start += 1
+    return doc[start:head.i + 1]

@@ -17,6 +17,8 @@ __all__ = [
     "PREP_CONTENT",
     "SPEECH_NOUNS",
     "PERSON_NOUNS",
+    "SAY_VERBS",
+    "HEARER_VERBS",
     "SCARE_MARKERS",
     "CHANNEL_PATTERNS",
     "is_cue_lemma",
@@ -75,6 +77,17 @@ _ALL = CLAUSE_VERBS | XCOMP_VERBS | DOBJ_VERBS | frozenset(PREP_CONTENT)
 def is_cue_lemma(lemma: str) -> bool:
     return lemma.lower() in _ALL
 
+
+#: The verbs of saying proper, preferred as the cue of a direct quote over other cue words
+#: and the ones that put their speaker after them ('"...," said X').
+SAY_VERBS = frozenset("""say tell add write ask continue explain note insist argue reply respond
+recall tweet post declare warn state claim stress emphasize comment answer read
+shout yell scream exclaim cry whisper mutter quip joke laugh snap sneer scoff gush plead
+confess concede acknowledge admit remark observe muse marvel lament conclude counter retort
+rebut""".split())
+
+#: Cue verbs whose object is the one spoken to ("told reporters"), never the speaker.
+HEARER_VERBS = frozenset("tell inform assure reassure remind notify advise brief".split())
 
 #: Nouns for one person, not a body: "the minister", "the French politician" name someone
 #: mentioned before; "the department", "the ministry" do not.

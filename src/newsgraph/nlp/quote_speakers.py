@@ -23,6 +23,7 @@ mention. A speaker is found differently, and these rules say how:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,40 @@ from .actors import actor_at, tagger_for
 from .coref import resolve_reference
 from .quote_lexicon import PERSON_NOUNS
 
-__all__ = ["resolve_speaker", "apposed_name", "forget_speakers"]
+__all__ = ["Voice", "apposed_name", "inside_quote", "resolve", "resolve_speaker",
+           "set_quote_extents"]
+
+@dataclass(slots=True)
+class Voice:
+    """A speaker as found in the text, before it becomes a Quote's fields."""
+
+    span: Span | None
+    mention: Mention | None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    channel: str | None = None
+
+
+_EXTENTS = ("newsgraph", "quote_extents", None, None)
+
+
+def inside_quote(doc: Doc, pos: int) -> bool:
+    """Is ``pos`` inside a quoted passage (marks included)? Set by :func:`set_quote_extents`."""
+    return any(a <= pos < b for a, b in doc.user_data.get(_EXTENTS, ()))
+
+
+def set_quote_extents(doc: Doc, extents: list[tuple[int, int]]) -> None:
+    """Remember where the quoted passages of ``doc`` are (marks included), and forget the
+    speakers an earlier extraction found."""
+    doc.user_data[_EXTENTS] = extents
+    doc.user_data.pop(_EXTRA, None)
+
+
+def resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
+    """:func:`resolve_speaker` with the quoted passages set by :func:`set_quote_extents`."""
+    return resolve_speaker(doc, span, head, lambda pos: inside_quote(doc, pos))
+
 
 _MALE = frozenset({"he", "him"})
 _FEMALE = frozenset({"she", "her"})
@@ -238,11 +272,6 @@ def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
 _LEADER_ROLES = ("president", "prime minister", "chancellor", "premier", "king", "queen",
                  "emir", "supreme leader", "crown prince")
 _EXTRA = ("newsgraph", "speaker_mentions", None, None)
-
-
-def forget_speakers(doc: Doc) -> None:
-    """Drop the speakers remembered by an earlier extraction on ``doc``."""
-    doc.user_data.pop(_EXTRA, None)
 
 
 def _leader_by_surname(doc: Doc, head: Token) -> Mention | None:

@@ -5,53 +5,44 @@
 How it works, in order:
 1. quoted passages are found by their marks, paragraph by paragraph (:mod:`.quote_marks`),
    so unbalanced marks damage at most one paragraph and quotes may run across paragraphs;
+   a transcript quoted whole is cut into one passage per labelled turn ("PENCE: ...");
 2. attribution frames (cue verb, speaker phrase, content) come from the dependency parse
    (:mod:`.quote_frames`, lexicon in :mod:`.quote_lexicon`);
 3. each quoted passage that reads as a statement (not a scare quote or title) takes the
-   nearest frame in its sentence(s), or a cue sentence ending in ":" before it; a passage
-   with none takes the voice of the adjacent quote in its paragraph, of the previous
-   paragraph's quote when it opens its paragraph, or of a speaker header line above it;
+   nearest frame in its sentence(s), the attribution opening the sentence after it, or a
+   cue sentence ending in ":" before it; a passage with none takes the voice of a
+   neighbouring quote with only its attribution between them, of the narration just
+   before it, of the previous paragraph's quote when it opens its paragraph, or of a
+   speaker header line above it;
 4. frames with their own content become reported speech (indirect), or mixed quotes when
    their content embeds a quoted fragment;
-5. speakers resolve to actors through ``actor_at`` / ``resolve_reference`` (pronouns,
-   descriptions); ``speaker_text`` keeps the words as written.
+5. speakers resolve to actors (:mod:`.quote_speakers`: pronouns by salience, descriptions,
+   appositions, leaders named by surname); ``speaker_text`` keeps the words as written;
+6. the fragments of one statement become one quote with ``spans`` (:mod:`.quote_merge`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Mention, Quote
+from ..records import Quote
 from .actors import actor_at
 from .doc_ext import doc_text, ensure_extensions
-from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
-from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
+from .quote_frames import Frame, find_frames, fix_speaker, speaker_phrase, subject_of, time_word
+from .quote_labels import header_lines, label_voices, split_at_labels
+from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SAY_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
 from .quote_merge import attribution_gap, merge_statements
-from .quote_speakers import apposed_name, forget_speakers, resolve_speaker
+from .quote_speakers import Voice, apposed_name, inside_quote, resolve, set_quote_extents
 
 __all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
 _LINE = re.compile(r"[^\n]+")
 _SENT_END = ".!?:;”\"'’»"
-
-
-@dataclass(slots=True)
-class _Voice:
-    """A speaker as found in the text, before it becomes a Quote's fields."""
-
-    span: Span | None
-    mention: Mention | None
-    cue: str | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
-    channel: str | None = None
 
 
 class QuoteExtractor:
@@ -83,18 +74,6 @@ def make_quote_extractor(nlp: Language, name: str, min_words: int,
 
 # ---------------------------------------------------------------- helpers
 
-_EXTENTS = ("newsgraph", "quote_extents", None, None)
-
-
-def _inside_quote(doc: Doc, pos: int) -> bool:
-    """Is ``pos`` inside a quoted passage (marks included)? Set up by :func:`extract_quotes`."""
-    return any(a <= pos < b for a, b in doc.user_data.get(_EXTENTS, ()))
-
-
-def _resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
-    return resolve_speaker(doc, span, head, lambda pos: _inside_quote(doc, pos))
-
-
 def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int]) -> str | None:
     """Where the statement was made, from the sentence outside the content."""
     text = doc_text(doc)
@@ -108,11 +87,11 @@ def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int])
     return None
 
 
-def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> _Voice:
+def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> Voice:
     sent = frame.cue.sent
     lo = min(sent.start_char, content[0])
     hi = max(sent.end_char, content[1])
-    return _Voice(frame.speaker, _resolve(doc, frame.speaker, frame.speaker_head),
+    return Voice(frame.speaker, resolve(doc, frame.speaker, frame.speaker_head),
                   doc_text(doc)[frame.cue_start:frame.cue_end], frame.cue_start, frame.cue_end,
                   _channel(doc, lo, hi, content))
 
@@ -153,7 +132,7 @@ def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([^\n]{2,60}?)[^\S\n.]*$", re.M)
 
 
-def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
+def _dash_speaker(doc: Doc, q: QuotedSpan) -> Voice | None:
     """'“...” ― Name' (a name after a dash closing the quote's line)."""
     if q.close_mark is None:
         return None
@@ -163,106 +142,11 @@ def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     if span is None:
         return None
-    return _Voice(span, _resolve(doc, span, span.root), m.group().strip()[:1], m.start(), m.start(1))
-
-
-#: The verbs of saying proper, preferred as the cue of a direct quote over other cue words.
-_SAY = frozenset("""say tell add write ask continue explain note insist argue reply respond
-recall tweet post declare warn state claim stress emphasize comment answer read
-shout yell scream exclaim cry whisper mutter quip joke laugh snap sneer scoff gush plead
-confess concede acknowledge admit remark observe muse marvel lament conclude counter retort
-rebut""".split())
+    return Voice(span, resolve(doc, span, span.root), m.group().strip()[:1], m.start(), m.start(1))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MARK_CHARS = frozenset('"\'“”‘’«»„')
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
-yesterday morning afternoon evening night week month year""".split())
-
-
-#: Cue verbs whose object is the one spoken to ("told reporters"), never the speaker.
-_HEARER_VERBS = frozenset("tell inform assure reassure remind notify advise brief".split())
-
-
-def _time_word(tok: Token) -> bool:
-    """ "Monday", "Thursday morning": when, never who."""
-    return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
-
-
-_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
-
-
-def _after_cue(doc: Doc, f: Frame, inside_quote) -> Token | None:
-    """The speaker of an inverted attribution, right after the cue: 'said Ellis', 'said
-    international relations expert Soli Ozel of ...', 'said the ministry'. The head is the
-    last name of the noun run (a title before a name), else its last noun."""
-    i = f.cue.i + 1
-    while i < len(doc) and doc[i].dep_ == "prt":
-        i += 1
-    run: list[Token] = []
-    while i < len(doc) and len(run) < 10 and not inside_quote(doc[i].idx) and (
-            doc[i].pos_ in _RUN_POS or doc[i].text in ("-", ".", "'s", "’s")):
-        run.append(doc[i])
-        i += 1
-    names = [t for t in run if t.pos_ == "PROPN"]
-    nouns = [t for t in run if t.pos_ == "NOUN"]
-    prev = doc[f.cue.i - 1] if f.cue.i > 0 else None
-    # a common noun after the cue is its speaker only in a tail after the quote ('...,"
-    # said the ministry'); elsewhere it is the object ("Claiming the criticism ...")
-    tail = prev is not None and (prev.is_quote or prev.text in (",", "—", "–"))
-    head = names[-1] if names else nouns[-1] if nouns and tail else None
-    if head is None or _time_word(head) or any(_time_word(t) for t in run[:1]):
-        return None
-    return head
-
-
-def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
-    """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
-    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the noun
-    phrase right after the cue (the inverted order of news quotes), else the first name
-    between the quote and the cue. A cue that takes a hearer ("told reporters") is never
-    followed by its speaker."""
-    sp = f.speaker
-    lemma = f.cue.lemma_.lower()
-    hearer = lemma in _HEARER_VERBS
-    if sp is None and not hearer and lemma in _SAY:
-        head = _after_cue(doc, f, inside_quote)  # "Said Ellis: ...", '..., said X.'
-        if head is not None:
-            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
-        return
-    if sp is None or not (inside_quote(sp.start_char) or
-                          (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
-                                                           or f.speaker_head.lower_ in _TIME_WORDS))):
-        return
-    f.speaker, f.speaker_head = None, None
-    i = f.cue.i + 1
-    if i < len(doc) and not hearer and not inside_quote(doc[i].idx):
-        if doc[i].pos_ == "PRON" and not _time_word(doc[i]):
-            f.speaker, f.speaker_head = speaker_phrase(doc[i]), doc[i]
-            return
-        head = _after_cue(doc, f, inside_quote)
-        if head is not None:
-            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
-            return
-    sent = f.cue.sent
-    for m in doc._.ng_mentions or []:
-        if sent.start_char <= m.start < f.cue_start and not inside_quote(m.start) \
-                and m.actor.type in ("PERSON", "ORG", "NORP"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                f.speaker, f.speaker_head = span, span.root
-                return
-
-
-def _run_phrase(doc: Doc, f: Frame, head: Token) -> Span:
-    """The words from just after the cue to the speaker's head."""
-    start = f.cue.i + 1
-    while start < head.i and doc[start].dep_ == "prt":
-        start += 1
-    return doc[start:head.i + 1]
-
-
 def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> None:
     """A quote whose closing mark is missing ends before its own attribution
     ('"The plan will fail, he said. Then ...' ends at "fail")."""
@@ -272,7 +156,7 @@ def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> Non
             continue
         for f in frames:
             if not (q.start < f.cue_start < q.end and f.speaker is not None
-                    and f.cue.lemma_.lower() in _SAY and f.speaker.start_char > q.start):
+                    and f.cue.lemma_.lower() in SAY_VERBS and f.speaker.start_char > q.start):
                 continue
             cut = min(f.speaker.start_char, f.cue_start)
             if len(text[q.start:cut].split()) < 3 or text[q.start:cut].rstrip()[-1:] not in ",.!?":
@@ -292,7 +176,7 @@ def _reporting_frame(frame: Frame, frames: list[Frame]) -> Frame:
     Democrats are to blame for "he said this"', the fragment is the governor's words, not
     the Democrats' ("blame" sits inside what "said" reports)."""
     for f in frames:
-        if f is not frame and f.speaker is not None and f.cue.lemma_.lower() in _SAY \
+        if f is not frame and f.speaker is not None and f.cue.lemma_.lower() in SAY_VERBS \
                 and f.cue.is_ancestor(frame.cue):
             return f
     return frame
@@ -308,47 +192,6 @@ def _agentive(doc: Doc, f: Frame) -> bool:
     # "Guterres' spokesman, Stephane Dujarric": a description with a name in apposition
     return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None \
         or apposed_name(h) is not None
-
-
-def _named_in_doc(doc: Doc, label: str) -> Mention | None:
-    """The person a capitals label names ("LAVROV" -> the Sergei Lavrov mentioned elsewhere)."""
-    for m in doc._.ng_mentions or []:
-        words = m.text.split()
-        if m.actor.type == "PERSON" and words and (m.text.upper() == label
-                                                   or words[-1].upper() == label):
-            return m
-    return None
-
-
-_LABEL = re.compile(r"[\"“„«]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
-
-
-def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Voice, int]]:
-    """Transcript and headline labels: a line opening with 'NAME: ' gives the rest of the
-    line to NAME ("PENCE: Well, look ...", "Pat Caddell: Voters are worried"). The name must
-    be in capitals or be a known actor. Returns line index -> (voice, content start)."""
-    out = {}
-    for li, (a, b) in enumerate(lines):
-        m = _LABEL.match(doc_text(doc), a, b)
-        if m is None:
-            continue
-        name = m.group(1)
-        mention = actor_at(doc, m.start(1), m.end(1))
-        named = mention is not None and mention.actor.type in ("PERSON", "ORG") \
-            and mention.end - mention.start >= 0.6 * len(name)
-        place = mention is not None and mention.actor.type in ("GPE", "LOC", "FAC")
-        if not (named or (name.isupper() and len(name) > 2 and not place)):
-            continue
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        colon = doc_text(doc).index(":", m.end(1))
-        found = mention if named else (_resolve(doc, span, span.root) or _named_in_doc(doc, name))
-        out[li] = (_Voice(span, found, ":", colon, colon + 1), m.end())
-    # a capitals label counts only when it recurs (a transcript), not a one-off "UPDATE:"
-    caps = Counter(v.span.text for v, _ in out.values() if v.span.text.isupper())
-    return {li: x for li, x in out.items()
-            if not x[0].span.text.isupper() or caps[x[0].span.text] >= 2}
 
 
 def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | None:
@@ -436,25 +279,6 @@ def _embedded(doc: Doc, q: QuotedSpan) -> bool:
     return not (prev.pos_ == "VERB" and prev.lemma_.lower() in CLAUSE_VERBS)
 
 
-def _header_lines(doc: Doc) -> list[tuple[int, int, Mention]]:
-    """Speaker header lines: a line that is only a person's (or body's) name, followed by a
-    topic line ending in ':' or a quoted paragraph."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(doc_text(doc)) if m.group().strip()]
-    out = []
-    text = doc_text(doc)
-    for i, (a, b) in enumerate(lines):
-        line = text[a:b].strip()
-        if not line or len(line.split()) > 5 or line[-1] in _SENT_END:
-            continue
-        m = actor_at(doc, a, b)
-        if m is None or m.actor.type not in ("PERSON", "ORG") or (m.end - m.start) < 0.6 * len(line):
-            continue
-        follow = [text[x:y].strip() for x, y in lines[i + 1:i + 3]]
-        if any(f.endswith(":") or f[:1] in "\"“«„" for f in follow):
-            out.append((a, b, m))
-    return out
-
-
 # ---------------------------------------------------------------- extraction
 
 def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> list[Quote]:
@@ -470,27 +294,26 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     def line_of(pos: int) -> int:
         return max(0, bisect.bisect_right(line_starts, pos) - 1)
 
-    labels = _label_voices(doc, lines)
-    spans = _split_at_labels(text, spans, lines, labels, line_of)
+    labels = label_voices(doc, lines)
+    spans = split_at_labels(text, spans, lines, labels, line_of)
 
     # marks-inclusive extents of quoted passages, to keep cues outside quotes
     extents = [(q.open_mark if q.open_mark is not None else q.start,
                 (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
 
-    doc.user_data[_EXTENTS] = extents
-    forget_speakers(doc)
+    set_quote_extents(doc, extents)
 
-    def inside_quote(pos: int) -> bool:
+    def in_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in extents)
 
-    frames = [f for f in frames if not inside_quote(f.cue_start)]
+    frames = [f for f in frames if not in_quote(f.cue_start)]
     for f in frames:
-        _fix_speaker(doc, f, inside_quote)
-    headers = _header_lines(doc)
+        fix_speaker(doc, f, in_quote)
+    headers = header_lines(doc)
     out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
-    voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
+    voice_by_line: dict[int, Voice] = {}  # the last attributed voice in each line
 
-    def add(start: int, end: int, kind: str, v: _Voice | None) -> Quote:
+    def add(start: int, end: int, kind: str, v: Voice | None) -> Quote:
         m = v.mention if v else None
         span = v.span if v else None
         q = Quote(
@@ -511,7 +334,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
 
     # 1. quoted passages
     used_frames: set[int] = set()
-    direct: list[tuple[QuotedSpan, _Voice | None, bool]] = []
+    direct: list[tuple[QuotedSpan, Voice | None, bool]] = []
     fragments = [q for q in spans if not _is_name(doc, q)]  # what makes reported speech mixed
     for qi, q in enumerate(spans):
         if _is_name(doc, q):
@@ -557,13 +380,13 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             cs = _colon_sentence(doc, q)
             if cs is not None:
                 cands = [f for f in frames if cs.start_char <= f.cue_start < cs.end_char]
-        frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in _SAY, f.speaker is None,
+        frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in SAY_VERBS, f.speaker is None,
                                           not _agentive(doc, f),
                                           min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
-        if frame is not None and frame.cue.lemma_.lower() not in _SAY:
+        if frame is not None and frame.cue.lemma_.lower() not in SAY_VERBS:
             frame = _reporting_frame(frame, frames)
-        if frame is not None and frame.cue.lemma_.lower() not in _SAY and not _agentive(doc, frame):
+        if frame is not None and frame.cue.lemma_.lower() not in SAY_VERBS and not _agentive(doc, frame):
             frame = None  # "All this fear ...": a cue word whose subject cannot speak
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
         if frame is not None:
@@ -603,10 +426,10 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
                              or labels[ln][1] == q.start):
             v = labels[ln][0]  # a transcript turn: the label names the speaker
         if v is None or (v.span is None and v.mention is None):
-            v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
+            v = (_sentence_subject(doc, q, in_quote) if emb else None) \
                 or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines,
                            frames) \
-                or _sentence_subject(doc, q, inside_quote) or v
+                or _sentence_subject(doc, q, in_quote) or v
         add(q.start, q.end, "mixed" if emb else "direct", v)
 
     # 4. labelled lines with no quotation marks of their own
@@ -620,41 +443,6 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
 
     found = [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
     return merge_statements(found, doc)
-
-
-def _split_at_labels(text: str, spans: list[QuotedSpan], lines, labels, line_of
-                     ) -> list[QuotedSpan]:
-    """A transcript quoted whole, one turn a paragraph ('"WALLACE: ...' / '"PENCE: ...',
-    each paragraph reopening the quote by newswire convention), is one passage per turn,
-    each starting after its speaker's label."""
-    out = []
-    for q in spans:
-        first, last = line_of(q.start), line_of(max(q.start, q.end - 1))
-        turns = [li for li in range(first, last + 1) if li in labels
-                 and labels[li][1] >= q.start and labels[li][1] < q.end]
-        if not turns or (len(turns) == 1 and first == last):
-            out.append(q)
-            continue
-        if turns[0] != first:
-            a, b = q.start, lines[turns[0] - 1][1]
-            out.append(QuotedSpan(a, _rstrip(text, a, b), q.open_mark, None, True))
-        for k, li in enumerate(turns):
-            a = labels[li][1]
-            b = lines[turns[k + 1] - 1][1] if k + 1 < len(turns) else q.end
-            b = _rstrip(text, a, b)
-            if text[b - 1:b] in "\"”»" and k + 1 < len(turns):
-                b -= 1  # a turn that closes its own quote
-            close = q.close_mark if k + 1 == len(turns) else None
-            opener = text.rfind('"', lines[li][0], a) if k else q.open_mark
-            out.append(QuotedSpan(a, b, opener if opener is not None and opener >= 0 else None,
-                                  close, close is None))
-    return out
-
-
-def _rstrip(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
 
 
 def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
@@ -672,8 +460,8 @@ def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
     return a, b
 
 
-def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, _Voice],
-             headers, q: QuotedSpan, lines, frames: list[Frame]) -> _Voice | None:
+def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, Voice],
+             headers, q: QuotedSpan, lines, frames: list[Frame]) -> Voice | None:
     """The voice of an unattributed quote: its paragraph neighbours, the previous paragraph
     when it opens its own, or the speaker header above it."""
     for j in (i - 1, i + 1):
@@ -685,7 +473,7 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
             if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention) \
                     and (_same_sentence(doc, a.end - 1, b.start)
                          or attribution_gap(doc, a.end, b.start, v.cue_start, v.cue_end)):
-                return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
+                return Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
     text = doc_text(doc)
     start = q.open_mark if q.open_mark is not None else q.start
     # '..., Schiff said. "The other factor ..."': the voice of the sentence just before
@@ -697,13 +485,13 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
         lo = max(prev.start_char, lines[ln][0])
         for f in reversed(frames):
             if lo <= f.cue_start < start and _agentive(doc, f) \
-                    and not _inside_quote(doc, f.cue_start):
+                    and not inside_quote(doc, f.cue_start):
                 return _voice(doc, f, (q.start, q.end))
     above = [h for h in headers if h[1] <= start]
     if above:
         a, b, m = above[-1]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        return _Voice(span, m)
+        return Voice(span, m)
     opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
     if opens_line and ln - 1 in voice_by_line:
         return voice_by_line[ln - 1]
@@ -716,31 +504,31 @@ def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int
     return None
 
 
-def _person_subject(doc: Doc, sent: Span) -> _Voice | None:
+def _person_subject(doc: Doc, sent: Span) -> Voice | None:
     """The main clause's subject of ``sent`` when it names (or stands for) a person."""
     root = sent.root
     subj = subject_of(root)
-    if subj is None or _inside_quote(doc, subj.idx) or subj.pos_ not in ("PROPN", "PRON"):
+    if subj is None or inside_quote(doc, subj.idx) or subj.pos_ not in ("PROPN", "PRON"):
         return None
     phrase = speaker_phrase(subj)
-    m = _resolve(doc, phrase, subj)
+    m = resolve(doc, phrase, subj)
     if m is None or m.actor.type != "PERSON":
         return None
-    return _Voice(phrase, m)
+    return Voice(phrase, m)
 
 
-def _sentence_subject(doc: Doc, q: QuotedSpan, inside_quote) -> _Voice | None:
+def _sentence_subject(doc: Doc, q: QuotedSpan, in_quote) -> Voice | None:
     """The subject of the quote's sentence, outside the quote (narration around a fragment)."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
     root = span.sent.root
-    if inside_quote(root.idx):
+    if in_quote(root.idx):
         return None
     subj = subject_of(root)
-    if subj is None or inside_quote(subj.idx) or _time_word(subj) \
+    if subj is None or in_quote(subj.idx) or time_word(subj) \
             or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
             or subj.lower_ in ("it", "this", "that", "there", "what", "which"):
         return None
     phrase = speaker_phrase(subj)
-    return _Voice(phrase, _resolve(doc, phrase, subj))
+    return Voice(phrase, resolve(doc, phrase, subj))
