@@ -80,12 +80,16 @@ def subject_of(verb: Token) -> Token | None:
     while v is not None and seen < 4:
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
-            # two subjects are a parse error: "North Korea's army chief of staff Pak Jong
-            # Chon said" (a title and the name after it), '"My reaction, that was
-            # outrageous," Obama's former strategist said' (a subject from inside the
-            # quote); the one nearest the verb is the speaker
-            before = [c for c in subjects if c.i < v.i]
-            return before[-1] if before else subjects[0]
+            # two subjects are a parse error: '"My reaction, that was outrageous," Obama's
+            # former strategist said' (one from inside the quote: not the speaker), "North
+            # Korea's army chief of staff Pak Jong Chon said" (a title and the name right
+            # after it: the name)
+            outside = [c for c in subjects if not _in_quotes(c)] or subjects
+            last = outside[-1]
+            if len(outside) > 1 and last.pos_ == "PROPN" \
+                    and last.left_edge.i <= outside[-2].right_edge.i + 1:
+                return last
+            return outside[0]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 # "X, who said ...": the relative pronoun stands for the noun it modifies
@@ -122,6 +126,12 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Is the token between quotation marks within its sentence (an odd number before it)?"""
+    sent = tok.sent
+    return sum(1 for t in tok.doc[sent.start:tok.i] if t.is_quote) % 2 == 1
 
 
 _WH = frozenset("who which that whom whose".split())
