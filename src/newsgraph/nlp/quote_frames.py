@@ -81,15 +81,12 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             # two subjects are a parse error: '"My reaction, that was outrageous," Obama's
-            # former strategist said' (one from inside the quote: not the speaker), "North
-            # Korea's army chief of staff Pak Jong Chon said" (a title and the name right
-            # after it: the name)
+            # former strategist said' (one from inside the quote: never the speaker), "North
+            # Korea's army chief of staff Pak Jong Chon said" (a title and the name after
+            # it); the one nearest before the verb is the speaker
             outside = [c for c in subjects if not _in_quotes(c)] or subjects
-            last = outside[-1]
-            if len(outside) > 1 and last.pos_ == "PROPN" \
-                    and last.left_edge.i <= outside[-2].right_edge.i + 1:
-                return last
-            return outside[0]
+            before = [c for c in outside if c.i < v.i]
+            return before[-1] if before else outside[0]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 # "X, who said ...": the relative pronoun stands for the noun it modifies
