@@ -112,3 +112,11 @@ def test_quotes_speakers_surname_of_nobody_prominent_stays_unresolved(annotate_t
             'will meet again next month to vote on the budget.')
     q = quote_with(annotate_text, text, "figures")
     assert q.speaker_text == "Wallace" and q.speaker_entity_id is None
+
+
+def test_quotes_speakers_pronoun_subject_carries_its_referent_on(annotate_text):
+    text = ('Like Mark Dunmore, Kevin Halloway, director of the council, stressed the drug '
+            'issue in an interview on Sunday. He said the new tariffs on Mexico were aimed at '
+            'the cartels run by Luis Ortega. "We launched a drug war, not a trade war," he said.')
+    q = quote_with(annotate_text, text, "drug war")
+    assert q.speaker == "Kevin Halloway"

@@ -7,10 +7,10 @@ mention. A speaker is found differently, and these rules say how:
 
 - **a pronoun** ("he said") names the person the text is about, not the last name it
   happened to print: looking back sentence by sentence, the first person who is the
-  subject of a clause (or the speaker of an earlier quote) wins over people who appear as
-  objects, possessors or prepositional phrases ('Thomas Countryman, who held Palmer's
-  post, ...', "he" is Countryman), and names inside quoted words never count (the speaker
-  does not refer to someone he mentions in his own quote);
+  subject of a clause wins over people who appear as objects, possessors or prepositional
+  phrases ('Thomas Countryman, who held Palmer's post, ...', "he" is Countryman); a subject
+  that is the same pronoun carries its own referent on; names inside quoted words never
+  count (the speaker does not refer to someone he mentions in his own quote);
 - **a definite description** of one person ("the French politician", "the former foreign
   minister") is coded by the actors component as a group; as a speaker it names the person
   described, when one is found, before it falls back to the group;
@@ -87,6 +87,16 @@ def _gender(doc: Doc, m: Mention) -> str | None:
     return actor.gender if actor else None
 
 
+def _head_dep(doc: Doc, m: Mention) -> str:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    t = span.root
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t = t.head
+    return t.dep_
+
+
 def _is_subject(doc: Doc, m: Mention) -> bool:
     """Is the mention (the phrase around its head) the subject of its clause?"""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -100,7 +110,7 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
 
 
 def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
-             speakers: dict[int, Mention]) -> Mention | None:
+             depth: int = 0) -> Mention | None:
     word = span.text.lower()
     want = "m" if word in _MALE else "f" if word in _FEMALE else None
     if want is None:
@@ -119,20 +129,31 @@ def _pronoun(doc: Doc, span: Span, inside_quote: Callable[[int], bool],
                   and len(m.text.split()) == 1 and not m.text.isupper()]
     if not people:
         return None
+    words = _MALE if want == "m" else _FEMALE
     sent = span.sent
-    seen = 0
-    while seen < _MAX_SENTENCES:
-        here = [m for m in people if sent.start_char <= m.start < sent.end_char]
-        said = [speakers[sent.start]] if sent.start in speakers else []
-        for m in reversed(here):
-            if _is_subject(doc, m):
-                return m
-        if said and _gender(doc, said[0]) in (None, want):
-            return said[0]
+    for _ in range(_MAX_SENTENCES):
+        # the last subject before the pronoun: a person named, or the same pronoun again,
+        # which carries the person on ('Hassett ... emphasized ... He said ... "...," he said')
+        subjects: list[tuple[int, Mention | Token]] = [
+            (m.start, m) for m in people
+            if sent.start_char <= m.start < sent.end_char and _is_subject(doc, m)]
+        if depth < 3:
+            subjects += [(t.idx, t) for t in sent if t.i < span.start and t.lower_ in words
+                         and t.dep_ in _SUBJECT_DEPS and not inside_quote(t.idx)]
+        if not subjects and not any(t.dep_ in _SUBJECT_DEPS for t in sent):
+            # no subject parsed at all ('Like Lutnick, Kevin Hassett, director of ...,
+            # emphasized ...'): the first person named outside a prepositional phrase
+            subjects = [(m.start, m) for m in people
+                        if sent.start_char <= m.start < sent.end_char
+                        and _head_dep(doc, m) not in ("pobj", "poss", "dobj")][:1]
+        if subjects:
+            _, last = max(subjects, key=lambda x: x[0])
+            if isinstance(last, Token):
+                return _pronoun(doc, doc[last.i:last.i + 1], inside_quote, depth + 1)
+            return last
         if sent.start == 0:
             break
         sent = doc[sent.start - 1].sent
-        seen += 1
     return None
 
 
@@ -232,13 +253,9 @@ def _description(doc: Doc, span: Span, head: Token,
 
 
 def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
-                    inside_quote: Callable[[int], bool],
-                    speakers: dict[int, Mention] | None = None) -> Mention | None:
-    """The actor a speaker phrase names (see the module docstring).
-
-    ``speakers`` maps a sentence's first token to the speaker resolved for a quote cued in
-    it, so a later "he" can take the last person quoted.
-    """
+                    inside_quote: Callable[[int], bool]) -> Mention | None:
+    """The actor a speaker phrase names (see the module docstring); ``inside_quote`` says
+    whether a character offset lies inside a quoted passage."""
     if span is None:
         return None
     if head is not None:
@@ -255,7 +272,7 @@ def resolve_speaker(doc: Doc, span: Span | None, head: Token | None,
         if own is not None:
             return own
         if head.lower_ in _MALE | _FEMALE:
-            found = _pronoun(doc, doc[head.i:head.i + 1], inside_quote, speakers or {})
+            found = _pronoun(doc, doc[head.i:head.i + 1], inside_quote)
             if found is not None:
                 return found
         if head.lower_ == "it":
