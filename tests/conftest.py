@@ -44,3 +44,17 @@ def annotate_text(nlp):
         return doc
 
     return run
+
+
+@pytest.fixture
+def candidates(annotate_text):
+    """Every event candidate the rules propose for a text, before the detector decides
+    (no detector, no floor): for tests of the rules themselves."""
+    from newsgraph.nlp.event_lexicon import default_lexicon
+    from newsgraph.nlp.events import code_events
+
+    def run(text: str, date: str | None = "2021-02-25"):
+        doc = annotate_text(text, date=date)
+        return code_events(doc, default_lexicon(), detector=None, floor=0.0)
+
+    return run

@@ -12,17 +12,6 @@ from newsgraph.nlp.event_lexicon import default_lexicon
 from newsgraph.nlp.events import code_events
 
 
-@pytest.fixture
-def candidates(annotate_text):
-    """Every candidate the rules propose for a text (no detector, no floor)."""
-
-    def run(text: str, date: str | None = "2021-02-25"):
-        doc = annotate_text(text, date=date)
-        return code_events(doc, default_lexicon(), detector=None, floor=0.0)
-
-    return run
-
-
 def _types(events):
     return {e.event for e in events}
 

@@ -55,10 +55,11 @@ def test_quotes_unbalanced_mark_keeps_the_rest(annotate_text):
 def test_quotes_across_paragraphs(annotate_text):
     text = ("“We must be patient,” Lukashenko told the parliament. “The economy is recovering.\n"
             "“Next year will be better for everyone in Belarus.”\nThe session ended at noon.")
-    found = quotes(annotate_text, text)
-    assert len(found) == 2
-    assert found[1].content.startswith("The economy") and found[1].content.endswith("Belarus.")
-    assert all(q.speaker_text == "Lukashenko" for q in found)
+    [q] = quotes(annotate_text, text)  # one statement: the second passage runs on after the cue
+    second = q.spans[1]
+    assert text[second["start"]:second["end"]].startswith("The economy")
+    assert text[second["start"]:second["end"]].endswith("Belarus.")
+    assert q.speaker_text == "Lukashenko"
 
 
 def test_quotes_partial_quote_is_mixed(annotate_text):
@@ -158,8 +159,8 @@ def test_quotes_organisation_speakers(annotate_text):
 def test_quotes_second_quote_takes_the_same_voice(annotate_text):
     found = quotes(annotate_text, "Sergei Lavrov arrived in Minsk on Monday.\n"
                                   "“We have agreed on everything,” he said. “The documents are ready.”")
-    assert [q.content for q in found] == ["We have agreed on everything,", "The documents are ready."]
-    assert all("Lavrov" in (q.speaker or "") for q in found)
+    assert [q.content for q in found] == ["We have agreed on everything, ... The documents are ready."]
+    assert "Lavrov" in (found[0].speaker or "")
 
 
 def test_quotes_paragraph_continuing_the_voice(annotate_text):
@@ -243,7 +244,7 @@ def test_quotes_attribution_never_crosses_a_paragraph_break(annotate_text):
             'he said. "It is a question that people here do not even ask."\n\n'
             'Security, Sergei Lavrov often says, is the first duty of any state.')
     found = quotes(annotate_text, text)
-    second = next(q for q in found if q.content.startswith("It is a question"))
+    second = next(q for q in found if "It is a question" in q.content)
     assert second.speaker_text == "he" and "Makei" in (second.speaker or "")
     # no statement's content reaches back over the blank line into the quote
     assert not any(q.content.startswith(('"', "\n")) for q in found)

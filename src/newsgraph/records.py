@@ -170,10 +170,22 @@ class Quote:
     country: str = ""
     sector: str = ""
     sources: int = 1  # articles reporting this statement (after linking)
+    # the fragments of one statement ('"A," he said, "B."'), [{start, end}] in text order;
+    # one span for an unbroken quote. start/end above cover them all.
+    spans: list[dict[str, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.spans:
+            self.spans = [{"start": self.start, "end": self.end}]
 
     @staticmethod
     def make_id(article_id: str, start: int, end: int) -> str:
         return stable_id("q", article_id, start, end)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Is the text [start, end) inside one of the quoted fragments (not the narration
+        between them, e.g. the cue clause of '"A," he said after the talks, "B."')?"""
+        return any(s["start"] <= start and end <= s["end"] for s in self.spans)
 
 
 @dataclass(slots=True)

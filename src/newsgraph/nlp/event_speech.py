@@ -135,6 +135,19 @@ def _main_word(part: Span) -> Token:
     return verbs[0] if verbs else part[0]
 
 
+def _fragments(doc: Doc, q: Quote, sent: Span) -> list[Span]:
+    """The quoted words of ``q`` inside ``sent`` (not the narration between fragments)."""
+    out = []
+    for frag in q.spans:
+        lo, hi = max(sent.start_char, frag["start"]), min(sent.end_char, frag["end"])
+        if hi - lo < 3:
+            continue
+        part = doc.char_span(lo, hi, alignment_mode="contract")
+        if part is not None and len(part) > 0:
+            out.append(part)
+    return out
+
+
 def speech_acts(doc: Doc, lex: EventLexicon) -> list[SpeechAct]:
     """The speech acts the statements of ``doc`` might be (see the module docstring)."""
     quotes = [q for q in doc._.quotes or [] if q.speaker_text]
@@ -154,23 +167,23 @@ def speech_acts(doc: Doc, lex: EventLexicon) -> list[SpeechAct]:
                 if span is not None:
                     speaker = resolve_reference(doc, span)
         for si, sent in enumerate(sents):
-            lo, hi = max(sent.start_char, q.start), min(sent.end_char, q.end)
-            if hi - lo < 3:
+            parts = _fragments(doc, q, sent)
+            if not parts:
                 continue
-            part = doc.char_span(lo, hi, alignment_mode="contract")
-            if part is None or len(part) == 0:
-                continue
+            part = max(parts, key=len)  # the main fragment gives the target and main word
             cue_here = q.cue_start is not None and sent.start_char <= q.cue_start < sent.end_char
             trigger = doc.char_span(q.cue_start, q.cue_end or q.cue_start + 1,
                                     alignment_mode="expand")[0] if cue_here else _main_word(part)
             target, target_m = _target(doc, part, speaker)
-            pol = polarity(part.text)
-            lemmas = {t.lemma_.lower() for t in part} | {t.lower_ for t in part}
+            said = " ".join(p.text for p in parts)
+            pol = polarity(said)
+            lemmas = {t.lemma_.lower() for p in parts for t in p} | \
+                {t.lower_ for p in parts for t in p}
             request = bool(lemmas & cues) or (part[0].tag_ == "VB" and part[0].dep_ == "ROOT") \
                 or any(t.lemma_ == "have" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
                        for t in part)  # "we have to stop him"
             threat = bool(lemmas & threats)
-            refusal = bool(lemmas & refusals) or any(t.dep_ == "neg" for t in part)
+            refusal = bool(lemmas & refusals) or any(t.dep_ == "neg" for p in parts for t in p)
             types = []
             # a statement about an actor may praise or criticise it whatever the lexicon's
             # polarity says ("He's sharp."): both are proposed, the detector weighs them
@@ -186,14 +199,14 @@ def speech_acts(doc: Doc, lex: EventLexicon) -> list[SpeechAct]:
                 types.append("REJECT")
             if not types:
                 continue
-            neg, posw = _valence_counts(part)
+            neg, posw = map(sum, zip(*(_valence_counts(p) for p in parts), strict=True))
             feats = [f"sp_pol={_bucket(pol)}", f"sp_kind={q.kind}",
                      f"sp_negw={_count(neg)}", f"sp_posw={_count(posw)}",
                      f"sp_len={'short' if len(part) < 8 else 'mid' if len(part) < 25 else 'long'}",
                      f"sp_cue_here={cue_here}", f"sp_request={request}",
                      f"sp_threat={threat}", f"sp_refusal={refusal}",
                      f"sp_you={'you' in lemmas}", f"sp_first={bool(lemmas & {'i', 'we'})}",
-                     f"sp_question={part.text.rstrip().endswith('?')}"]
+                     f"sp_question={said.rstrip().endswith('?')}"]
             if target is not None:
                 clause = _target_clause(target, part)
                 feats += [f"sp_tpol={_bucket(polarity(clause.text))}",

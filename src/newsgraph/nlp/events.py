@@ -168,7 +168,7 @@ def _party(doc: Doc, head: Token | None, quote: Quote | None = None) -> EventPar
     s, e = party_span(head)
     span = doc[s:e]
     if quote is not None and head.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and \
-            quote.start <= head.idx < quote.end:
+            quote.contains(head.idx, head.idx + len(head)):
         return _speaker_party(doc, head, quote, span.text, span.start_char, span.end_char)
     m = _mention_for(doc, head, s, e)
     if m is None:
@@ -257,8 +257,9 @@ def _attached_place(trig: Trigger) -> Token | None:
 
 
 def _quote_at(doc: Doc, start: int, end: int):
+    """The quote whose words hold [start, end) (not the narration between its fragments)."""
     for q in doc._.quotes or []:
-        if q.start <= start and end <= q.end:
+        if q.contains(start, end):
             return q
     return None
 
@@ -498,8 +499,7 @@ def _speech_candidates(doc: Doc, lex: EventLexicon, timexes: list[Timex],
             trig = Trigger(act.trigger, event, None, "speech", [act.trigger])
             tx = _pick_timex(trig, act.sentence, timexes)
             ev = _event(doc, article_id, doc._.ng_date, act.sentence, trig, event, None, lex,
-                        actor, recipient, tx, None, "reported" if act.trigger.idx < q.start
-                        or act.trigger.idx >= q.end else "asserted", False, q.id)
+                        actor, recipient, tx, None, "asserted", False, q.id)
             if ev.id in seen:
                 continue
             seen.add(ev.id)

@@ -12,9 +12,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .doc_ext import doc_text
-from .quote_lexicon import CLAUSE_VERBS, DOBJ_VERBS, PREP_CONTENT, XCOMP_VERBS, is_cue_lemma
+from .quote_lexicon import (
+    CLAUSE_VERBS,
+    DOBJ_VERBS,
+    HEARER_VERBS,
+    PREP_CONTENT,
+    SAY_VERBS,
+    SPEECH_NOUNS,
+    XCOMP_VERBS,
+    is_cue_lemma,
+)
 
-__all__ = ["Frame", "find_frames", "speaker_phrase", "subject_of"]
+__all__ = ["Frame", "find_frames", "fix_speaker", "speaker_phrase", "subject_of", "time_word"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_RIGHT = ("compound", "flat", "prep", "pobj", "poss", "nmod", "amod", "nummod", "case")
@@ -54,9 +63,11 @@ def speaker_phrase(tok: Token) -> Span:
             right = max(right, c.right_edge.i)
         else:
             break
-    # a leading comma-separated part ("Meanwhile, ...") is not part of the phrase
+    # a leading comma-separated part ("Meanwhile, ...") is not part of the phrase, nor is
+    # anything before a quotation mark (the parser may hang the end of a quote on the
+    # speaker: '... unacceptable,” Guterres' spokesman')
     for i in range(tok.i - 1, left - 1, -1):
-        if doc[i].text in (",", "(", "—", "–"):
+        if doc[i].text in (",", "(", "—", "–") or doc[i].is_quote:
             left = i + 1
             break
     return doc[left:right + 1]
@@ -67,6 +78,15 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     v: Token | None = verb
     while v is not None and seen < 4:
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # two subjects are a parse error: '"My reaction, that was outrageous," Obama's
+            # former strategist said' (one from inside the quote: never the speaker), "North
+            # Korea's army chief of staff Pak Jong Chon said" (a title and the name after
+            # it); the one nearest before the verb is the speaker
+            outside = [c for c in subjects if not _in_quotes(c)] or subjects
+            before = [c for c in outside if c.i < v.i]
+            return before[-1] if before else outside[0]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 # "X, who said ...": the relative pronoun stands for the noun it modifies
@@ -81,9 +101,20 @@ def subject_of(verb: Token) -> Token | None:
             if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it",):
                 return None  # "X was told that": X is the hearer, not the speaker
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.head.dep_ == "appos" and v.head.head.pos_ == "PROPN":
+                return v.head.head  # "Nigel Farage, a key Brexit figure, joked ..."
+            if v.head.dep_ == "dobj" and v.head.lemma_.lower() in SPEECH_NOUNS \
+                    and v.head.head is not v.head:
+                issuer = subject_of(v.head.head)  # "It issued a statement saying ..."
+                if issuer is not None:
+                    return issuer
             return v.head  # "a statement saying ...", "the letter urging ..."
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
             v = v.head.head  # "responded ... by saying ...", "despite admitting ..."
+            seen += 1
+            continue
+        if v.dep_ == "conj" and _outside_relative(v):
+            v = _outer_verb(v.head)
             seen += 1
             continue
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
@@ -92,6 +123,41 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Is the token between quotation marks within its sentence (an odd number before it)?"""
+    sent = tok.sent
+    return sum(1 for t in tok.doc[sent.start:tok.i] if t.is_quote) % 2 == 1
+
+
+_WH = frozenset("who which that whom whose".split())
+
+
+def _outside_relative(conj: Token) -> bool:
+    """'The EU did not recognise the election, in which Lukashenko claimed 80 percent, and
+    has called for a new vote': the parser hangs "called" on the relative clause's verb,
+    but a conjunct after ", and" that closes a relative clause with a subject of its own
+    continues the main clause (a relative clause on "who"/"which" keeps its conjuncts:
+    'the man who founded it and has led it since')."""
+    head = conj.head
+    if head.dep_ != "relcl" or head.head is head:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WH for c in head.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    cc = [c for c in conj.lefts if c.dep_ == "cc"] or \
+        [c for c in head.children if c.dep_ == "cc" and c.i < conj.i]
+    return bool(cc) and cc[-1].i > 0 and conj.doc[cc[-1].i - 1].text == ","
+
+
+def _outer_verb(relcl: Token) -> Token:
+    """The verb of the clause a relative clause sits in."""
+    t = relcl.head
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
 
 
 def _span_chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -214,3 +280,88 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue
         frames.append(_frame(doc, tok, subj, content, how))
     return frames
+
+
+# ---------------------------------------------------------------- speaker repair
+
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+yesterday morning afternoon evening night week month year""".split())
+
+
+def time_word(tok: Token) -> bool:
+    """ "Monday", "Thursday morning": when, never who."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
+
+
+_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _after_cue(doc: Doc, f: Frame, inside_quote) -> Token | None:
+    """The speaker of an inverted attribution, right after the cue: 'said Ellis', 'said
+    international relations expert Soli Ozel of ...', 'said the ministry'. The head is the
+    last name of the noun run (a title before a name), else its last noun."""
+    i = f.cue.i + 1
+    while i < len(doc) and doc[i].dep_ == "prt":
+        i += 1
+    run: list[Token] = []
+    while i < len(doc) and len(run) < 10 and not inside_quote(doc[i].idx) and (
+            doc[i].pos_ in _RUN_POS or doc[i].text in ("-", ".", "'s", "’s")):
+        run.append(doc[i])
+        i += 1
+    names = [t for t in run if t.pos_ == "PROPN"]
+    nouns = [t for t in run if t.pos_ == "NOUN"]
+    prev = doc[f.cue.i - 1] if f.cue.i > 0 else None
+    # a common noun after the cue is its speaker only in a tail after the quote ('...,"
+    # said the ministry'); elsewhere it is the object ("Claiming the criticism ...")
+    tail = prev is not None and (prev.is_quote or prev.text in (",", "—", "–"))
+    head = names[-1] if names else nouns[-1] if nouns and tail else None
+    if head is None or time_word(head) or any(time_word(t) for t in run[:1]):
+        return None
+    return head
+
+
+def fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
+    """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
+    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the noun
+    phrase right after the cue (the inverted order of news quotes), else the first name
+    between the quote and the cue. A cue that takes a hearer ("told reporters") is never
+    followed by its speaker."""
+    sp = f.speaker
+    lemma = f.cue.lemma_.lower()
+    hearer = lemma in HEARER_VERBS
+    if sp is None and not hearer and lemma in SAY_VERBS:
+        head = _after_cue(doc, f, inside_quote)  # "Said Ellis: ...", '..., said X.'
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
+        return
+    if sp is None or not (inside_quote(sp.start_char) or
+                          (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
+                                                           or f.speaker_head.lower_ in _TIME_WORDS))):
+        return
+    f.speaker, f.speaker_head = None, None
+    i = f.cue.i + 1
+    if i < len(doc) and not hearer and not inside_quote(doc[i].idx):
+        if doc[i].pos_ == "PRON" and not time_word(doc[i]):
+            f.speaker, f.speaker_head = speaker_phrase(doc[i]), doc[i]
+            return
+        head = _after_cue(doc, f, inside_quote)
+        if head is not None:
+            f.speaker, f.speaker_head = _run_phrase(doc, f, head), head
+            return
+    sent = f.cue.sent
+    for m in doc._.ng_mentions or []:
+        if sent.start_char <= m.start < f.cue_start and not inside_quote(m.start) \
+                and m.actor.type in ("PERSON", "ORG", "NORP"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                f.speaker, f.speaker_head = span, span.root
+                return
+
+
+def _run_phrase(doc: Doc, f: Frame, head: Token) -> Span:
+    """The words from just after the cue to the speaker's head."""
+    start = f.cue.i + 1
+    while start < head.i and doc[start].dep_ == "prt":
+        start += 1
+    return doc[start:head.i + 1]

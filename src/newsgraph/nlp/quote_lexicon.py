@@ -16,6 +16,9 @@ __all__ = [
     "DOBJ_VERBS",
     "PREP_CONTENT",
     "SPEECH_NOUNS",
+    "PERSON_NOUNS",
+    "SAY_VERBS",
+    "HEARER_VERBS",
     "SCARE_MARKERS",
     "CHANNEL_PATTERNS",
     "is_cue_lemma",
@@ -33,9 +36,13 @@ understand realize realise acknowledge boast brag joke quip muse shout yell scre
 whisper tell ask wonder question doubt speculate imagine recount describe
 promise pledge vow threaten vouch swear assure reassure inform notify advise
 urge demand insist propose recommend order instruct tell say continue conclude
-counter retort rebut object protest lament concede declare proclaim comment
+counter retort rebut object protest lament concede declare proclaim comment read
 emphasize underscore underline highlight clarify specify assert affirm opine
 theorize reckon figure posit contend claim allege accuse acknowledge announce
+exclaim cry holler roar bellow thunder murmur mutter mumble sigh laugh chuckle snap sneer
+scoff gush rave rant fume growl hiss plead beg implore interject chime confess volunteer
+tease taunt marvel gripe grumble reflect relate reminisce elaborate summarize summarise
+text email blog recollect intone sniff crack gloat exult lash
 """.split())
 
 #: Verbs whose content is an infinitive ("X promised to ...", "X urged Y to ...").
@@ -70,6 +77,32 @@ _ALL = CLAUSE_VERBS | XCOMP_VERBS | DOBJ_VERBS | frozenset(PREP_CONTENT)
 def is_cue_lemma(lemma: str) -> bool:
     return lemma.lower() in _ALL
 
+
+#: The verbs of saying proper, preferred as the cue of a direct quote over other cue words
+#: and the ones that put their speaker after them ('"...," said X').
+SAY_VERBS = frozenset("""say tell add write ask continue explain note insist argue reply respond
+recall tweet post declare warn state claim stress emphasize comment answer read
+shout yell scream exclaim cry whisper mutter quip joke laugh snap sneer scoff gush plead
+confess concede acknowledge admit remark observe muse marvel lament conclude counter retort
+rebut""".split())
+
+#: Cue verbs whose object is the one spoken to ("told reporters"), never the speaker.
+HEARER_VERBS = frozenset("tell inform assure reassure remind notify advise brief".split())
+
+#: Nouns for one person, not a body: "the minister", "the French politician" name someone
+#: mentioned before; "the department", "the ministry" do not.
+PERSON_NOUNS = frozenset("""
+minister president premier chancellor prime secretary spokesman spokeswoman spokesperson
+leader chief head official politician diplomat ambassador envoy senator lawmaker legislator
+congressman congresswoman representative deputy chairman chairwoman chair governor mayor
+general commander admiral colonel officer king queen prince princess emperor monarch pope
+judge prosecutor lawyer attorney adviser advisor aide candidate nominee activist analyst
+expert negotiator director manager executive founder owner economist professor scientist
+researcher journalist reporter correspondent editor author writer man woman father mother
+lecturer strategist campaigner dissident mufti imam cleric bishop patriarch rabbi sheikh
+theologian historian scholar academic commentator columnist pastor priest coach player
+doctor nurse teacher student victim witness survivor resident farmer worker singer actor
+""".split())
 
 #: Nouns naming a statement: "in a statement", "the spokesman's remarks".
 SPEECH_NOUNS = frozenset("""

@@ -5,52 +5,44 @@
 How it works, in order:
 1. quoted passages are found by their marks, paragraph by paragraph (:mod:`.quote_marks`),
    so unbalanced marks damage at most one paragraph and quotes may run across paragraphs;
+   a transcript quoted whole is cut into one passage per labelled turn ("PENCE: ...");
 2. attribution frames (cue verb, speaker phrase, content) come from the dependency parse
    (:mod:`.quote_frames`, lexicon in :mod:`.quote_lexicon`);
 3. each quoted passage that reads as a statement (not a scare quote or title) takes the
-   nearest frame in its sentence(s), or a cue sentence ending in ":" before it; a passage
-   with none takes the voice of the adjacent quote in its paragraph, of the previous
-   paragraph's quote when it opens its paragraph, or of a speaker header line above it;
+   nearest frame in its sentence(s), the attribution opening the sentence after it, or a
+   cue sentence ending in ":" before it; a passage with none takes the voice of a
+   neighbouring quote with only its attribution between them, of the narration just
+   before it, of the previous paragraph's quote when it opens its paragraph, or of a
+   speaker header line above it;
 4. frames with their own content become reported speech (indirect), or mixed quotes when
    their content embeds a quoted fragment;
-5. speakers resolve to actors through ``actor_at`` / ``resolve_reference`` (pronouns,
-   descriptions); ``speaker_text`` keeps the words as written.
+5. speakers resolve to actors (:mod:`.quote_speakers`: pronouns by salience, descriptions,
+   appositions, leaders named by surname); ``speaker_text`` keeps the words as written;
+6. the fragments of one statement become one quote with ``spans`` (:mod:`.quote_merge`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Mention, Quote
+from ..records import Quote
 from .actors import actor_at
-from .coref import resolve_reference
 from .doc_ext import doc_text, ensure_extensions
-from .quote_frames import Frame, find_frames, speaker_phrase, subject_of
-from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SCARE_MARKERS
+from .quote_frames import Frame, find_frames, fix_speaker, speaker_phrase, subject_of, time_word
+from .quote_labels import header_lines, label_voices, split_at_labels
+from .quote_lexicon import CHANNEL_PATTERNS, CLAUSE_VERBS, SAY_VERBS, SCARE_MARKERS
 from .quote_marks import QuotedSpan, find_quoted_spans
+from .quote_merge import attribution_gap, merge_statements
+from .quote_speakers import Voice, apposed_name, inside_quote, resolve, set_quote_extents
 
 __all__ = ["QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
 _LINE = re.compile(r"[^\n]+")
 _SENT_END = ".!?:;”\"'’»"
-
-
-@dataclass(slots=True)
-class _Voice:
-    """A speaker as found in the text, before it becomes a Quote's fields."""
-
-    span: Span | None
-    mention: Mention | None
-    cue: str | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
-    channel: str | None = None
 
 
 class QuoteExtractor:
@@ -82,19 +74,6 @@ def make_quote_extractor(nlp: Language, name: str, min_words: int,
 
 # ---------------------------------------------------------------- helpers
 
-def _resolve(doc: Doc, span: Span | None, head: Token | None) -> Mention | None:
-    if span is None:
-        return None
-    if head is not None:
-        own = actor_at(doc, head.idx, head.idx + len(head.text))
-        if own is not None:
-            return own
-    found = resolve_reference(doc, span)
-    if found is None and head is not None and (span.start != head.i or span.end != head.i + 1):
-        found = resolve_reference(doc, doc[head.i:head.i + 1])
-    return found
-
-
 def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int]) -> str | None:
     """Where the statement was made, from the sentence outside the content."""
     text = doc_text(doc)
@@ -108,11 +87,11 @@ def _channel(doc: Doc, sent_start: int, sent_end: int, content: tuple[int, int])
     return None
 
 
-def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> _Voice:
+def _voice(doc: Doc, frame: Frame, content: tuple[int, int]) -> Voice:
     sent = frame.cue.sent
     lo = min(sent.start_char, content[0])
     hi = max(sent.end_char, content[1])
-    return _Voice(frame.speaker, _resolve(doc, frame.speaker, frame.speaker_head),
+    return Voice(frame.speaker, resolve(doc, frame.speaker, frame.speaker_head),
                   doc_text(doc)[frame.cue_start:frame.cue_end], frame.cue_start, frame.cue_end,
                   _channel(doc, lo, hi, content))
 
@@ -135,7 +114,10 @@ def _is_name(doc: Doc, q: QuotedSpan) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     content_words = [t for t in words if not t.is_stop]
     ends_sentence = doc_text(doc)[q.start:q.end].rstrip()[-1:] in ".!?,"
-    return (len(words) <= 8 and bool(content_words) and not ends_sentence and not has_verb
+    # a title may hold a verb when every content word is capitalised ("Fear the Walking
+    # Dead"); a one-word capitalised passage with a verb is speech ("Thanks")
+    title = len(content_words) >= 2 or not has_verb
+    return (len(words) <= 8 and bool(content_words) and not ends_sentence and title
             and all(t.text[:1].isupper() for t in content_words))
 
 
@@ -150,7 +132,7 @@ def _is_statement(doc: Doc, q: QuotedSpan, min_words: int) -> bool:
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([^\n]{2,60}?)[^\S\n.]*$", re.M)
 
 
-def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
+def _dash_speaker(doc: Doc, q: QuotedSpan) -> Voice | None:
     """'“...” ― Name' (a name after a dash closing the quote's line)."""
     if q.close_mark is None:
         return None
@@ -160,63 +142,11 @@ def _dash_speaker(doc: Doc, q: QuotedSpan) -> _Voice | None:
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     if span is None:
         return None
-    return _Voice(span, _resolve(doc, span, span.root), m.group().strip()[:1], m.start(), m.start(1))
-
-
-#: The verbs of saying proper, preferred as the cue of a direct quote over other cue words.
-_SAY = frozenset("""say tell add write ask continue explain note insist argue reply respond
-recall tweet post declare warn state claim stress emphasize comment answer""".split())
+    return Voice(span, resolve(doc, span, span.root), m.group().strip()[:1], m.start(), m.start(1))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MARK_CHARS = frozenset('"\'“”‘’«»„')
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
-yesterday morning afternoon evening night week month year""".split())
-
-
-def _time_word(tok: Token) -> bool:
-    """ "Monday", "Thursday morning": when, never who."""
-    return tok.ent_type_ in _NOT_SPEAKER_ENTS or tok.lower_ in _TIME_WORDS
-
-
-def _fix_speaker(doc: Doc, f: Frame, inside_quote) -> None:
-    """Repair a speaker the parse got wrong around a quotation: a subject taken from inside
-    the quote ("... mode,” said X") or a time phrase ("said Thursday morning"). Use the name
-    right after the cue (the inverted order of news quotes), else the first name between
-    the quote and the cue."""
-    sp = f.speaker
-    if sp is None and f.cue.lemma_.lower() in _SAY and f.cue.i + 1 < len(doc) \
-            and doc[f.cue.i + 1].pos_ == "PROPN" and not _time_word(doc[f.cue.i + 1]) \
-            and not inside_quote(doc[f.cue.i + 1].idx):
-        t = doc[f.cue.i + 1]  # "Said Ellis: ..."
-        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-            t = t.head
-        f.speaker, f.speaker_head = speaker_phrase(t), t
-        return
-    if sp is None or not (inside_quote(sp.start_char) or
-                          (f.speaker_head is not None and (f.speaker_head.ent_type_ in _NOT_SPEAKER_ENTS
-                                                           or f.speaker_head.lower_ in _TIME_WORDS))):
-        return
-    f.speaker, f.speaker_head = None, None
-    i = f.cue.i + 1
-    if i < len(doc) and not inside_quote(doc[i].idx):
-        t = doc[i]
-        while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head.i > t.i:
-            t = t.head
-        if not _time_word(t) and (t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN"):
-            f.speaker, f.speaker_head = speaker_phrase(t), t
-            return
-    sent = f.cue.sent
-    for m in doc._.ng_mentions or []:
-        if sent.start_char <= m.start < f.cue_start and not inside_quote(m.start) \
-                and m.actor.type in ("PERSON", "ORG", "NORP"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                f.speaker, f.speaker_head = span, span.root
-                return
-
-
 def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> None:
     """A quote whose closing mark is missing ends before its own attribution
     ('"The plan will fail, he said. Then ...' ends at "fail")."""
@@ -226,7 +156,7 @@ def _cut_unclosed(doc: Doc, spans: list[QuotedSpan], frames: list[Frame]) -> Non
             continue
         for f in frames:
             if not (q.start < f.cue_start < q.end and f.speaker is not None
-                    and f.cue.lemma_.lower() in _SAY and f.speaker.start_char > q.start):
+                    and f.cue.lemma_.lower() in SAY_VERBS and f.speaker.start_char > q.start):
                 continue
             cut = min(f.speaker.start_char, f.cue_start)
             if len(text[q.start:cut].split()) < 3 or text[q.start:cut].rstrip()[-1:] not in ",.!?":
@@ -246,7 +176,7 @@ def _reporting_frame(frame: Frame, frames: list[Frame]) -> Frame:
     Democrats are to blame for "he said this"', the fragment is the governor's words, not
     the Democrats' ("blame" sits inside what "said" reports)."""
     for f in frames:
-        if f is not frame and f.speaker is not None and f.cue.lemma_.lower() in _SAY \
+        if f is not frame and f.speaker is not None and f.cue.lemma_.lower() in SAY_VERBS \
                 and f.cue.is_ancestor(frame.cue):
             return f
     return frame
@@ -259,48 +189,9 @@ def _agentive(doc: Doc, f: Frame) -> bool:
         return False
     if h.lower_ in _PERSONAL or h.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None
-
-
-def _named_in_doc(doc: Doc, label: str) -> Mention | None:
-    """The person a capitals label names ("LAVROV" -> the Sergei Lavrov mentioned elsewhere)."""
-    for m in doc._.ng_mentions or []:
-        words = m.text.split()
-        if m.actor.type == "PERSON" and words and (m.text.upper() == label
-                                                   or words[-1].upper() == label):
-            return m
-    return None
-
-
-_LABEL = re.compile(r"[\"“„«]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
-
-
-def _label_voices(doc: Doc, lines: list[tuple[int, int]]) -> dict[int, tuple[_Voice, int]]:
-    """Transcript and headline labels: a line opening with 'NAME: ' gives the rest of the
-    line to NAME ("PENCE: Well, look ...", "Pat Caddell: Voters are worried"). The name must
-    be in capitals or be a known actor. Returns line index -> (voice, content start)."""
-    out = {}
-    for li, (a, b) in enumerate(lines):
-        m = _LABEL.match(doc_text(doc), a, b)
-        if m is None:
-            continue
-        name = m.group(1)
-        mention = actor_at(doc, m.start(1), m.end(1))
-        named = mention is not None and mention.actor.type in ("PERSON", "ORG") \
-            and mention.end - mention.start >= 0.6 * len(name)
-        place = mention is not None and mention.actor.type in ("GPE", "LOC", "FAC")
-        if not (named or (name.isupper() and len(name) > 2 and not place)):
-            continue
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        colon = doc_text(doc).index(":", m.end(1))
-        found = mention if named else (_resolve(doc, span, span.root) or _named_in_doc(doc, name))
-        out[li] = (_Voice(span, found, ":", colon, colon + 1), m.end())
-    # a capitals label counts only when it recurs (a transcript), not a one-off "UPDATE:"
-    caps = Counter(v.span.text for v, _ in out.values() if v.span.text.isupper())
-    return {li: x for li, x in out.items()
-            if not x[0].span.text.isupper() or caps[x[0].span.text] >= 2}
+    # "Guterres' spokesman, Stephane Dujarric": a description with a name in apposition
+    return actor_at(doc, f.speaker.start_char, f.speaker.end_char) is not None \
+        or apposed_name(h) is not None
 
 
 def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | None:
@@ -316,6 +207,42 @@ def _attribution_after(doc: Doc, q: QuotedSpan, sents: list[Span]) -> Span | Non
     if "\n" in gap or len(gap.strip()) > 2 or len(nxt) > 25:
         return None
     return nxt
+
+
+_TAIL_GAP = re.compile(r"[\s,”\"'’»]*(?:[\w.'’-]+\s+){0,5}$")
+
+
+def _tail(doc: Doc, f: Frame, hi: int) -> bool:
+    """Is the frame the attribution right after a quote ('...,” she said', '...," said
+    the ministry'): only the closing marks and at most a short subject between?"""
+    text = doc_text(doc)
+    if f.cue_start < hi or f.cue_start - hi > 80 or text[:hi].rstrip()[-1:] not in ",?!—–-":
+        return False  # a quote ending with a full stop ended its sentence
+    gap = text[hi:f.cue_start]
+    return "\n" not in gap and _TAIL_GAP.match(gap) is not None \
+        and (f.speaker is None or f.speaker.start_char >= hi)
+
+
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    sa = doc.char_span(a, a + 1, alignment_mode="expand")
+    sb = doc.char_span(b, b + 1, alignment_mode="expand")
+    return sa is not None and sb is not None and sa.sent.start == sb.sent.start
+
+
+def _opens_with(sent: Span, f: Frame) -> bool:
+    """Does the frame's attribution open ``sent`` ('Clinton said.', 'said X, ...'), rather
+    than sit later in a sentence of its own?"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or not sent.start <= f.cue.i < sent.end:
+        return False
+    first = words[0].i
+    # the subject with its appositions ("Scott's niece, state Del. Marcia Price (D),")
+    # runs up to the cue
+    end = max(f.speaker.end, f.speaker_head.right_edge.i + 1) if f.speaker is not None \
+        and f.speaker_head is not None and f.speaker_head.right_edge.i < f.cue.i else \
+        (f.speaker.end if f.speaker is not None else 0)
+    return f.cue.i - first <= 1 or (f.speaker is not None and f.speaker.start <= first + 1
+                                    and f.cue.i - end <= 2)
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> list[Span]:
@@ -352,25 +279,6 @@ def _embedded(doc: Doc, q: QuotedSpan) -> bool:
     return not (prev.pos_ == "VERB" and prev.lemma_.lower() in CLAUSE_VERBS)
 
 
-def _header_lines(doc: Doc) -> list[tuple[int, int, Mention]]:
-    """Speaker header lines: a line that is only a person's (or body's) name, followed by a
-    topic line ending in ':' or a quoted paragraph."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(doc_text(doc)) if m.group().strip()]
-    out = []
-    text = doc_text(doc)
-    for i, (a, b) in enumerate(lines):
-        line = text[a:b].strip()
-        if not line or len(line.split()) > 5 or line[-1] in _SENT_END:
-            continue
-        m = actor_at(doc, a, b)
-        if m is None or m.actor.type not in ("PERSON", "ORG") or (m.end - m.start) < 0.6 * len(line):
-            continue
-        follow = [text[x:y].strip() for x, y in lines[i + 1:i + 3]]
-        if any(f.endswith(":") or f[:1] in "\"“«„" for f in follow):
-            out.append((a, b, m))
-    return out
-
-
 # ---------------------------------------------------------------- extraction
 
 def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> list[Quote]:
@@ -386,22 +294,26 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
     def line_of(pos: int) -> int:
         return max(0, bisect.bisect_right(line_starts, pos) - 1)
 
+    labels = label_voices(doc, lines)
+    spans = split_at_labels(text, spans, lines, labels, line_of)
+
     # marks-inclusive extents of quoted passages, to keep cues outside quotes
     extents = [(q.open_mark if q.open_mark is not None else q.start,
                 (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans]
 
-    def inside_quote(pos: int) -> bool:
+    set_quote_extents(doc, extents)
+
+    def in_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in extents)
 
-    frames = [f for f in frames if not inside_quote(f.cue_start)]
+    frames = [f for f in frames if not in_quote(f.cue_start)]
     for f in frames:
-        _fix_speaker(doc, f, inside_quote)
-    headers = _header_lines(doc)
-    labels = _label_voices(doc, lines)
+        fix_speaker(doc, f, in_quote)
+    headers = header_lines(doc)
     out: dict[tuple[int, int], tuple[Quote, int]] = {}  # (start, end) -> (quote, line index)
-    voice_by_line: dict[int, _Voice] = {}  # the last attributed voice in each line
+    voice_by_line: dict[int, Voice] = {}  # the last attributed voice in each line
 
-    def add(start: int, end: int, kind: str, v: _Voice | None) -> Quote:
+    def add(start: int, end: int, kind: str, v: Voice | None) -> Quote:
         m = v.mention if v else None
         span = v.span if v else None
         q = Quote(
@@ -422,7 +334,7 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
 
     # 1. quoted passages
     used_frames: set[int] = set()
-    direct: list[tuple[QuotedSpan, _Voice | None, bool]] = []
+    direct: list[tuple[QuotedSpan, Voice | None, bool]] = []
     fragments = [q for q in spans if not _is_name(doc, q)]  # what makes reported speech mixed
     for qi, q in enumerate(spans):
         if _is_name(doc, q):
@@ -435,13 +347,22 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         lo, hi = extents[qi]
         sents = _sentences_between(doc, lo, hi)
         nxt = _attribution_after(doc, q, sents)
+        # a frame serves one passage, except the fragments inside its own content
+        # ('According to X, Christians ought to "A" and allow God to "B"')
+        cands = [f for f in frames if (f.cue_start not in used_frames or (
+            f.content_start is not None and f.content_start <= q.start
+            and q.end <= f.content_end)) and (
+            any(s.start_char <= f.cue_start < s.end_char for s in sents)
+            # the sentence after counts when it opens with an attribution by someone who
+            # can speak ('Story continues below advertisement' is page furniture)
+            or (nxt is not None and _opens_with(nxt, f) and _agentive(doc, f)))]
         if nxt is not None:
             sents.append(nxt)
-        cands = [f for f in frames if any(s.start_char <= f.cue_start < s.end_char for s in sents)
-                 and f.cue_start not in used_frames]
-        # a frame whose own content lies outside the quote belongs to another statement
+        # a frame whose own content lies outside the quote belongs to another statement,
+        # unless it is the quote's attribution tail ('...,” she said several months later,
+        # and ...': the parser may give "said" the next clause as its content)
         cands = [f for f in cands if f.content_start is None or f.how == "parataxis"
-                 or (f.content_start < hi and lo < f.content_end)]
+                 or (f.content_start < hi and lo < f.content_end) or _tail(doc, f, hi)]
         # nor does a cue past a paragraph break (the parser may run a sentence across one)
         cands = [f for f in cands if not _BLANK_LINE.search(
             text[hi:f.cue_start] if f.cue_start >= hi else text[f.cue_end:lo])]
@@ -459,13 +380,13 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             cs = _colon_sentence(doc, q)
             if cs is not None:
                 cands = [f for f in frames if cs.start_char <= f.cue_start < cs.end_char]
-        frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in _SAY, f.speaker is None,
+        frame = min(cands, key=lambda f: (f.cue.lemma_.lower() not in SAY_VERBS, f.speaker is None,
                                           not _agentive(doc, f),
                                           min(abs(f.cue_start - hi), abs(f.cue_end - lo))),
                     default=None)
-        if frame is not None and frame.cue.lemma_.lower() not in _SAY:
+        if frame is not None and frame.cue.lemma_.lower() not in SAY_VERBS:
             frame = _reporting_frame(frame, frames)
-        if frame is not None and frame.cue.lemma_.lower() not in _SAY and not _agentive(doc, frame):
+        if frame is not None and frame.cue.lemma_.lower() not in SAY_VERBS and not _agentive(doc, frame):
             frame = None  # "All this fear ...": a cue word whose subject cannot speak
         v = _voice(doc, frame, (q.start, q.end)) if frame is not None else None
         if frame is not None:
@@ -501,13 +422,14 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
         if len(_words(doc, q.start, q.end)) < min_words and v is None:
             continue  # a short fragment with no speaker: a scare quote after all
         ln = line_of(q.start)
-        if (v is None or (v.span is None and v.mention is None)) and ln in labels:
-            v = labels[ln][0]
+        if ln in labels and (v is None or (v.span is None and v.mention is None)
+                             or labels[ln][1] == q.start):
+            v = labels[ln][0]  # a transcript turn: the label names the speaker
         if v is None or (v.span is None and v.mention is None):
-            v = (_sentence_subject(doc, q, inside_quote) if emb else None) \
+            v = (_sentence_subject(doc, q, in_quote) if emb else None) \
                 or _inherit(doc, direct, i, ln, line_of, voice_by_line, headers, q, lines,
                            frames) \
-                or _sentence_subject(doc, q, inside_quote) or v
+                or _sentence_subject(doc, q, in_quote) or v
         add(q.start, q.end, "mixed" if emb else "direct", v)
 
     # 4. labelled lines with no quotation marks of their own
@@ -519,7 +441,8 @@ def extract_quotes(doc: Doc, *, min_words: int = 4, indirect: bool = True) -> li
             continue
         add(start, end, "direct" if voice.span.text.isupper() else "indirect", voice)
 
-    return [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+    found = [q for q, _ in sorted(out.values(), key=lambda x: (x[0].start, x[0].end))]
+    return merge_statements(found, doc)
 
 
 def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
@@ -537,48 +460,75 @@ def _within_paragraph(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
     return a, b
 
 
-def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, _Voice],
-             headers, q: QuotedSpan, lines, frames: list[Frame]) -> _Voice | None:
+def _inherit(doc: Doc, direct, i: int, ln: int, line_of, voice_by_line: dict[int, Voice],
+             headers, q: QuotedSpan, lines, frames: list[Frame]) -> Voice | None:
     """The voice of an unattributed quote: its paragraph neighbours, the previous paragraph
     when it opens its own, or the speaker header above it."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(direct):
             other, v, _ = direct[j]
-            if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention):
-                return _Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
+            # only a neighbour with nothing but its attribution between: in text without
+            # paragraph breaks a whole article is one line
+            a, b = (other, q) if j < i else (q, other)
+            if line_of(other.start) == ln and v is not None and (v.span is not None or v.mention) \
+                    and (_same_sentence(doc, a.end - 1, b.start)
+                         or attribution_gap(doc, a.end, b.start, v.cue_start, v.cue_end)):
+                return Voice(v.span, v.mention, v.cue, v.cue_start, v.cue_end, v.channel)
     text = doc_text(doc)
     start = q.open_mark if q.open_mark is not None else q.start
     # '..., Schiff said. "The other factor ..."': the voice of the sentence just before
+    # (the parser may run that sentence on into the quote's)
     first = doc.char_span(start, start + 1, alignment_mode="expand")
+    prev = None
     if first is not None and first.sent.start > 0:
         prev = doc[first.sent.start - 1].sent
-        if prev.start_char >= lines[ln][0]:
-            for f in reversed(frames):
-                if prev.start_char <= f.cue_start < prev.end_char and _agentive(doc, f):
-                    return _voice(doc, f, (q.start, q.end))
+        lo = max(prev.start_char, lines[ln][0])
+        for f in reversed(frames):
+            if lo <= f.cue_start < start and _agentive(doc, f) \
+                    and not inside_quote(doc, f.cue_start):
+                return _voice(doc, f, (q.start, q.end))
     above = [h for h in headers if h[1] <= start]
     if above:
         a, b, m = above[-1]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        return _Voice(span, m)
+        return Voice(span, m)
     opens_line = q.open_mark is not None and text[lines[ln][0]:q.open_mark].strip() == ""
     if opens_line and ln - 1 in voice_by_line:
         return voice_by_line[ln - 1]
+    if prev is not None and prev.start_char >= lines[ln][0]:
+        # '"...," she added. Years ago she left her homeland. "My house ..."': a quote
+        # after narration about a person, in the same paragraph, is that person's
+        subj = _person_subject(doc, prev)
+        if subj is not None:
+            return subj
     return None
 
 
-def _sentence_subject(doc: Doc, q: QuotedSpan, inside_quote) -> _Voice | None:
+def _person_subject(doc: Doc, sent: Span) -> Voice | None:
+    """The main clause's subject of ``sent`` when it names (or stands for) a person."""
+    root = sent.root
+    subj = subject_of(root)
+    if subj is None or inside_quote(doc, subj.idx) or subj.pos_ not in ("PROPN", "PRON"):
+        return None
+    phrase = speaker_phrase(subj)
+    m = resolve(doc, phrase, subj)
+    if m is None or m.actor.type != "PERSON":
+        return None
+    return Voice(phrase, m)
+
+
+def _sentence_subject(doc: Doc, q: QuotedSpan, in_quote) -> Voice | None:
     """The subject of the quote's sentence, outside the quote (narration around a fragment)."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
     root = span.sent.root
-    if inside_quote(root.idx):
+    if in_quote(root.idx):
         return None
     subj = subject_of(root)
-    if subj is None or inside_quote(subj.idx) or _time_word(subj) \
+    if subj is None or in_quote(subj.idx) or time_word(subj) \
             or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
             or subj.lower_ in ("it", "this", "that", "there", "what", "which"):
         return None
     phrase = speaker_phrase(subj)
-    return _Voice(phrase, _resolve(doc, phrase, subj))
+    return Voice(phrase, resolve(doc, phrase, subj))

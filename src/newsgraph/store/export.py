@@ -37,7 +37,7 @@ KINDS: dict[str, list[str]] = {
                  "article_ids", "mentions"],
     "mentions": ["article_id", "entity_id", "start", "end", "text"],
     "quotes": ["id", "article_id", "speaker_entity_id", "speaker", "speaker_text", "cue",
-               "content", "start", "end", "kind", "cluster_id"],
+               "content", "start", "end", "kind", "cluster_id", "spans"],
     "events": ["id", "article_id", "event", "mode", "quad", "actor", "recipient", "date",
                "date_precision", "location", "sentence", "start", "end", "negated",
                "modality", "cluster_id", "sources", "complete", "why"],

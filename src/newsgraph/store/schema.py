@@ -163,6 +163,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN annotation_error VARCHAR;
     """,
+    # 4: a quote is one statement; spans lists its fragments ('"A," he said, "B."'), and a
+    # quote stored before this has one fragment, its own extent
+    """
+    ALTER TABLE quotes ADD COLUMN spans STRUCT(start INTEGER, "end" INTEGER)[];
+    UPDATE quotes SET spans = [{'start': start, 'end': "end"}];
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
