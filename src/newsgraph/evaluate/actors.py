@@ -74,11 +74,17 @@ def head_mention(doc) -> Any:
 
 
 def _member_of_org(head, mentions):
-    """'Boko Haram gunmen': unnamed gunmen of a named armed group take the group's code."""
-    if head.kind != "group" or head.actor.sector != "UAF":
+    """'Boko Haram gunmen': unnamed gunmen of a named armed group take the group's code;
+    'members of SANDF', 'the rebel FDLR force', 'a Hamas spokesman': a group coded by the
+    named body it belongs to is that body."""
+    if head.kind != "group":
         return head
     for m in mentions:
-        if m.kind == "name" and m.actor.type == "ORG" and m.actor.sector and m.end <= head.start:
+        if m.kind != "name" or m.actor.type != "ORG" or not m.actor.sector:
+            continue
+        if head.actor.sector == "UAF" and m.end <= head.start:
+            return m
+        if m.actor.sector == head.actor.sector and m.actor.country == head.actor.country:
             return m
     return head
 

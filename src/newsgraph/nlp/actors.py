@@ -50,8 +50,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
 from ..kb import KbActor, KnowledgeBase, load_kb
+from ..kb.agents import AgentLexicon
 from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
+from .agent_phrase import PhraseContext, hyphen_words, phrase_start, read_phrase
 from .doc_ext import doc_text, ensure_extensions
 
 __all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
@@ -62,7 +64,8 @@ _NOT_GROUP_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE",
                    "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "via",
-             "toward", "towards", "through", "around", "visited", "visit", "visiting"}
+             "toward", "towards", "through", "around", "visited", "visit", "visiting",
+             "within", "throughout", "along", "between", "off", "beyond", "onto"}
 _REPUBLIC = {"the republic", "the country", "the nation", "the state"}
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.IGNORECASE)
 #: Nouns for a person or unit whose sector comes from the noun before them
@@ -110,8 +113,7 @@ class ActorTagger:
         self.names.add("KB", list(nlp.tokenizer.pipe(self.kb.patterns())))
         self.tokenizer = nlp.tokenizer
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
-        noun_texts = set(self.kb.nouns) | {n.replace(" s ", "'s ") for n in self.kb.nouns}
-        self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(sorted(noun_texts))))
+        self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(list(self.kb.agents.patterns()))))
 
     def name_spans(self, doc: Doc) -> list[Span]:
         """Spans matching a KB form, also where the text has diacritics the KB spelling
@@ -262,7 +264,8 @@ def _junk(span: Span, kb: KnowledgeBase) -> bool:
 # ---------------------------------------------------------------- context coding
 
 def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
-              country_spans: dict[int, str], home: str, noun_spans: list[Span]) -> Coding:
+              country_spans: dict[int, str], home: str, noun_spans: list[Span],
+              ctx: PhraseContext | None = None) -> Coding:
     """Country and sector from the words before tokens [start, end) and an apposition."""
     kb = tagger.kb
     coding = Coding()
@@ -290,14 +293,11 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
             right = (end + 1, j)
     for lo, hi in [w for w in (left, right) if w]:
         nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi]
-        if nouns and not coding.sector:
-            sector, sector2 = _head_sector(nouns, doc, kb)
-            coding.sector, coding.sector2 = sector, sector2
+        if nouns and not coding.sector and ctx is not None:
+            head = _head_noun(nouns, doc)
+            reading = read_phrase(doc, head, lo, head.end, ctx)
+            coding.sector, coding.sector2 = reading.sector, reading.sector2
             coding.start, coding.end = lo, hi
-            mods = {doc[k].lower_ for k in range(lo, hi)}
-            for mod, code in kb.modifiers.items():
-                if mod in mods and code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD"):
-                    coding.sector = "ELI"
         if not coding.country:
             for k in range(lo, hi):
                 if k in country_spans:
@@ -309,25 +309,45 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
     return coding
 
 
-def _head_sector(nouns: list[Span], doc: Doc, kb: KnowledgeBase) -> tuple[str, str]:
-    """The sector of the phrase's head: before "of", the leftmost noun of a compound."""
+def _head_noun(nouns: list[Span], doc: Doc) -> Span:
+    """The head of a run of agent nouns: in "X of Y" X, in a compound its last noun
+    ("press secretary of the Russian President": press secretary; "Russian army troops":
+    troops; the words before it qualify it)."""
     nouns = sorted(nouns, key=lambda s: s.start)
-    # the head of "X of Y" is X
-    first = nouns[0]
-    chosen = first
-    # in a compound ("intelligence agency officer") the generic head takes the modifier's
-    # sector; otherwise the last noun of the compound is its head ("Russian army troops")
-    compound = [first]
+    compound = [nouns[0]]
     for n in nouns[1:]:
-        if n.start == compound[-1].end:
+        between = doc[compound[-1].end:n.start]
+        if n.start == compound[-1].end or all(t.text in ("-", "'s", "’s") for t in between):
             compound.append(n)
         else:
             break
-    if len(compound) > 1 and compound[-1].text.lower() not in _GENERIC_HEADS:
-        chosen = compound[-1]
-    elif len(compound) > 1:
-        chosen = compound[0]
-    return kb.noun(chosen.text) or ("", "")
+    return compound[-1]
+
+
+def _head_sector(nouns: list[Span], doc: Doc, lex: AgentLexicon) -> tuple[str, str]:
+    """(sector, sector2) of a run of agent nouns read without a document context: the
+    head's own, else (a generic head) the nearest noun before it with a sector."""
+    head = _head_noun(nouns, doc)
+    agent = lex.lookup(head.text)
+    if agent is not None and agent.sector and not agent.generic:
+        return agent.sector, agent.sector2
+    for n in sorted((n for n in nouns if n.end <= head.start), key=lambda s: -s.start):
+        hit = lex.lookup(n.text)
+        if hit is not None and hit.sector:
+            return hit.sector, hit.sector2
+    return (agent.sector, agent.sector2) if agent is not None else ("", "")
+
+
+def _actor_tokens(found: list[_Found]) -> dict[int, tuple[str, str, str]]:
+    """Token -> (country, sector, type) of the KB actors found so far, for phrases they
+    qualify ("Hamas spokesman", "UN peacekeepers", "Bush administration")."""
+    out: dict[int, tuple[str, str, str]] = {}
+    for f in found:
+        if f.kb is None and f.actor.type != "GPE":
+            continue
+        for k in range(f.span.start, f.span.end):
+            out[k] = (f.actor.country, f.actor.sector, f.actor.type)
+    return out
 
 
 # ---------------------------------------------------------------- the finder
@@ -378,11 +398,18 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # article comes first (step 3)
                 surname_only.append((span, cands))
                 continue
+        if names and all(c.actor.type == "GPE" for c in names):
+            # a country's name that also names a place elsewhere ("Georgia", the US state):
+            # the place where the text says so ("Atlanta, Georgia")
+            f = _place_not_country(doc, span, kb, counts, country_spans)
+            if f is not None:
+                demonyms.append(f)
+                continue
         if names:
             best = _pick(kb, names, date, counts)
             inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
             # a country named by its government ("Palestinian Authority") is that government
-            sector = _head_sector(inner, doc, kb)[0] if inner and best.actor.type == "GPE" \
+            sector = _head_sector(inner, doc, kb.agents)[0] if inner and best.actor.type == "GPE" \
                 else None
             f = _Found(span, _kb_actor(kb, best.actor, date, sector), "name", best.actor)
             if best.actor.type == "GPE":
@@ -401,14 +428,17 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 country_spans[k] = code
             sector = c.sector or ""
             if c.kind == "capital" and not sector:
-                # a capital standing for its state ("Moscow said") is its government;
-                # after "in"/"to", or as a dateline ("MINSK, Feb 25"), it is a place
-                prev = doc[span.start - 1].lower_ if span.start else ""
-                dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") \
-                    and (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
-                sector = "" if prev in _LOCATIVE or dateline else "GOV"
+                # a capital that acts or is acted upon as subject or object ("Moscow said",
+                # "sanctions hit Moscow") is its government; elsewhere its people (CVL, as
+                # PLOVER codes cities); as a dateline ("MINSK, Feb 25") a place only
+                dateline = _dateline(doc, span)
+                sector = "" if dateline or _located(doc, span) else \
+                    "GOV" if _argument(span) else "CVL"
                 if dateline and not home_hint:
                     home_hint.append(code)
+            if c.kind == "demonym" and _people_word(span, noun_spans):
+                # "Palestinians", "a Nigerian": the country's people, not its state
+                sector = "CVL"
             f = _Found(span, _kb_actor(kb, c.actor, date, sector), c.kind, c.actor)
             if c.kind == "demonym":
                 demonyms.append(f)  # kept unless it only modifies a coded phrase
@@ -420,6 +450,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             f = _place(doc, span, kb, counts, country_spans)
             if f is not None:
                 demonyms.append(f)  # like a country word: dropped where it only modifies
+    # 1b. places the phrase matcher does not hold (GeoNames' cities, US states and counties)
+    for span in _place_candidates(doc, kb, taken, demonyms):
+        f = _place(doc, span, kb, counts, country_spans)
+        if f is not None:
+            demonyms.append(f)
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
     for ent in doc.ents:
@@ -525,6 +560,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         code = kb.blocs.get(tok.text)
         if code and tok.i + 1 in noun_starts and tok.i not in country_spans:
             country_spans[tok.i] = code
+    words, foreign = hyphen_words(doc, kb.agents)
+    ctx = PhraseContext(kb.agents, noun_spans, country_spans, _actor_tokens(found), words,
+                        foreign)
 
     # 4. context coding
     used_context: set[int] = set()
@@ -534,20 +572,22 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue
         needs = f.kb is None or not f.actor.sector or f.actor.sector == "ELI"
         coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
-                           noun_spans)
-        if f.kb is not None and coding.end is not None and not any(
-                n.end == f.span.start for n in noun_spans):
+                           noun_spans, ctx)
+        titled = any(n.end == f.span.start for n in noun_spans)
+        if f.kb is not None and coding.end is not None and not titled:
             coding = Coding()  # a KB person is recoded only by a title right before the name
         if coding.start is not None:
             used_context.update(range(coding.start, coding.end or coding.start))
         if f.kb is None and f.actor.type == "ORG":
-            inner = [n for n in noun_spans if f.span.start <= n.start and n.end <= f.span.end]
-            if inner:
-                coding.sector, coding.sector2 = _head_sector(inner, doc, kb)
-            for k in range(f.span.start, f.span.end):
-                if k in country_spans and not coding.country:
-                    coding.country = country_spans[k]
+            name = _name_coding(doc, f.span, ctx)
+            coding.sector = name.sector or coding.sector
+            coding.sector2 = name.sector2 if name.sector else coding.sector2
+            coding.country = name.country or coding.country
         f.coding = coding
+        if not needs and f.kb is not None and f.kb.type == "PERSON" and titled and \
+                coding.sector == "ELI":
+            # "former President X", "ousted leader X": the text says the office is over
+            needs = True
         if not needs and date is None and f.kb is not None and f.kb.type == "PERSON" and \
                 coding.sector and coding.sector != f.actor.sector and \
                 any(o.sector == coding.sector for o in f.kb.offices):
@@ -570,7 +610,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if not free(n) or n.start in used_context or _modifier_only(n, noun_spans) or \
                 n[0].ent_type_ in _NOT_GROUP_ENTS:
             continue
-        coding = _group_coding(doc, n, noun_spans, country_spans, home, kb)
+        coding = _group_coding(doc, n, noun_spans, country_spans, home, kb, ctx)
         if not coding.sector:
             continue
         start = coding.start if coding.start is not None else n.start
@@ -710,11 +750,13 @@ def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
     last = noun[-1]
     if last.dep_ == "amod":
         return True
-    if last.dep_ == "compound" and last.head.i >= noun.end:
+    if last.dep_ in ("compound", "nmod", "poss") and last.head.i >= noun.end:
         head = last.head
         if any(n.start <= head.i < n.end for n in nouns):
-            return False  # part of a longer sector phrase
+            return True  # it qualifies the agent noun it hangs on ("army spokesman")
         return not (head.lower_ in _GENERIC_HEADS or head.lower_.endswith(_PERSON_SUFFIXES))
+    if not noun.doc.has_annotation("DEP") and any(n.start == noun.end for n in nouns):
+        return True  # no parse: a noun right before another qualifies it
     return False
 
 
@@ -755,92 +797,249 @@ def _phrase_tokens(root: Token, limit: int = 16) -> list[Token]:
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
-                  home: str, kb: KnowledgeBase) -> Coding:
-    """Extend a sector noun over its compound and country words; code the group."""
+                  home: str, kb: KnowledgeBase, ctx: PhraseContext) -> Coding:
+    """Extend an agent noun over the words that modify it and code the group (the phrase
+    is read by ``agent_phrase.read_phrase``)."""
     start, end = noun.start, noun.end
-    # left: adjectives, other sector nouns, country words, possessives
+    # left: adjectives, other agent nouns, country words, possessives, modifiers
     while start > 0:
         t = doc[start - 1]
-        if start - 1 in country_spans or t.text == "-" or \
+        if start - 1 in country_spans or t.text == "-" or start - 1 in ctx.words or \
                 (t.text in ("'s", "’s") and start >= 2 and (start - 2 in country_spans
                                                              or doc[start - 2].is_title)) or \
                 (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
-                any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
+                any(n.end == start for n in nouns) or kb.agents.modifier(t.lower_) or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
                 (t.is_title and t.pos_ == "PROPN"):
             start = next((n.start for n in nouns if n.end == start), start - 1)
         else:
             break
+    # the parse may reach further ("Ankara's Cankaya district administration")
+    start = min(start, phrase_start(doc, noun[-1], noun.start))
     while start < noun.start and (doc[start].is_punct or doc[start].text.startswith("-")
-                                  or doc[start].lower_ in ("old", "year")):
+                                  or doc[start].lower_ in ("old", "year", "and", "or")):
         start += 1  # "38-year-old former teacher": the age is not part of the group
     # right: "of Belarus", "in Denmark", "from Poland" give the country
-    country = ""
-    for k in range(start, end):
-        if k in country_spans:
-            country = country_spans[k]
-            break
-    if not country and end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < len(doc):
             j += 1
-        if j in country_spans:
-            country = country_spans[j]
+        if j in country_spans and j not in ctx.foreign:
             k = j
-            while k < len(doc) and country_spans.get(k) == country:
+            while k < len(doc) and country_spans.get(k) == country_spans[j]:
                 k += 1
             end = k
-        elif home and doc[j:j + 1].text.lower() in ("republic", "country"):
-            country = home
-    if not country:
-        # "a professor at the University of St Andrews in Scotland": a place further along
-        # the noun's own phrase (prepositions and names, never a clause) gives the country
-        country = next((country_spans[t.i] for t in _phrase_tokens(noun.root)
-                        if t.i >= end and t.i in country_spans), "")
-    inner = [n for n in nouns if start <= n.start and n.end <= end] or [noun]
-    sector, sector2 = _head_sector(inner, doc, kb)
-    mods = {doc[k].lower_ for k in range(start, noun.start)}
-    for mod in mods:
-        code = kb.modifiers.get(mod)
-        if code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD", ""):
-            sector = "ELI"
-    return Coding(country, sector, sector2, start, end)
+    reading = read_phrase(doc, noun, start, end, ctx)
+    country = reading.country
+    if not country and home and end + 1 < len(doc) and doc[end].lower_ in ("of", "in") \
+            and doc[end + 1:end + 3].text.lower() in ("the republic", "the country"):
+        country = home
+    return Coding(country, reading.sector, reading.sector2, start, end)
+
+
+def _name_coding(doc: Doc, span: Span, ctx: PhraseContext) -> Coding:
+    """Sector and country of an organisation outside the KB from its name: kind words
+    ("Acme Holdings Ltd" BUS, "Central Bank of X" GOV, "League for Human Rights" SOC), else
+    the agent noun heading the name (before "of"/"for": "University of X" EDU, "Nigerian
+    Union of Teachers" LAB); the country from a country word or place in the name."""
+    lex = ctx.lex
+    sector = sector2 = ""
+    kind = lex.name_kind([t.text for t in span])
+    if kind:
+        sector = kind
+    else:
+        inner = [n for n in ctx.nouns if span.start <= n.start and n.end <= span.end]
+        cut = next((t.i for t in span[1:] if t.lower_ in ("of", "for", "on", "against")),
+                   span.end)
+        head_part = [n for n in inner if n.end <= cut] or inner
+        if head_part:
+            reading = read_phrase(doc, head_part[-1], span.start, span.end, ctx)
+            sector, sector2 = reading.sector, reading.sector2
+            if not sector:  # a generic head ("Committee for X"): what qualifies it after
+                tail = [n for n in inner if n.start >= cut]
+                hit = _head_sector(tail, doc, lex) if tail else ("", "")
+                sector, sector2 = hit
+    country = next((ctx.countries[k] for k in range(span.start, span.end)
+                    if k in ctx.countries and k not in ctx.foreign), "")
+    return Coding(country, sector, sector2, span.start, span.end)
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """A place opening the text or a line, followed by a comma or dash ("MINSK, Feb 25")."""
+    return span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") and \
+        (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
+
+
+def _located(doc: Doc, span: Span) -> bool:
+    """The span only says where: the object of a locative preposition ("gathered in
+    Minsk", "fighting spread across X"), possibly after a determiner or adjective."""
+    k = span.start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "central", "northern", "southern", "eastern",
+                                        "western", "downtown", "nearby", "neighbouring",
+                                        "neighboring") or doc[k].pos_ == "ADJ"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _LOCATIVE
+
+
+def _argument(span: Span) -> bool:
+    """The span is a subject or direct object (or a phrase on its own): it acts or is
+    acted upon, rather than locating something."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "agent", "appos"):
+        return not (root.dep_ == "ROOT" and len(span.doc) > len(span) + 2
+                    and root.pos_ not in ("PROPN", "NOUN"))
+    if root.dep_ == "conj":
+        return _argument(root.head.doc[root.head.i:root.head.i + 1])
+    return not span.doc.has_annotation("DEP")
+
+
+def _people_word(span: Span, nouns: list[Span]) -> bool:
+    """A demonym used as a noun for people ("Palestinians protested", "a Nigerian was
+    killed"), not as an adjective before another word."""
+    last = span[-1]
+    if last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and last.tag_ == ""):
+        return True
+    if not span.doc.has_annotation("DEP"):
+        return False
+    if last.dep_ in ("amod", "compound", "nmod", "poss") and last.head.i > last.i:
+        return False
+    return last.pos_ in ("NOUN", "PROPN") and not any(n.start == span.end for n in nouns)
+
+
+def _after_comma(doc: Doc, span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """(country, US state code) written after a place name: "Paris, Texas", "Tripoli,
+    Lebanon"; None when nothing is."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for n in (3, 2, 1):
+        nxt = doc[span.end + 1:span.end + 1 + n]
+        if len(nxt) != n or not nxt[0].is_title:
+            continue
+        state = kb.gazetteer.us_state(nxt.text)
+        if state:
+            return "USA", state
+        code = kb.country_code(nxt.text)
+        if code:
+            return code, ""
+    return None
+
+
+def _place_candidates(doc: Doc, kb: KnowledgeBase, taken: list[bool],
+                      found: list[_Found]) -> list[Span]:
+    """Spans that may name a GeoNames place: NER places, and runs of capitalised proper
+    nouns (up to four words) the gazetteer knows, longest first, not overlapping what the
+    KB already found."""
+    used = [False] * len(doc)
+    for f in found:
+        for k in range(f.span.start, f.span.end):
+            used[k] = True
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e]) and not any(used[s:e])
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            span = _trim(ent)
+            if free(span.start, span.end) and kb.places_for(span.text):
+                out.append(span)
+                for k in range(span.start, span.end):
+                    used[k] = True
+    i = 0
+    while i < len(doc):
+        if not (doc[i].is_title and doc[i].is_alpha) or not free(i, i + 1):
+            i += 1
+            continue
+        hit = None
+        for n in (4, 3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) != n or not all(t.is_title or t.lower_ in ("al", "el", "de", "of")
+                                         for t in span) or not free(i, i + n):
+                continue
+            if kb.places_for(span.text) and not kb.candidates(span.text):
+                hit = span
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        for k in range(hit.start, hit.end):
+            used[k] = True
+        i = hit.end
+    return out
 
 
 def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
            country_spans: dict[int, str]) -> _Found | None:
-    """A gazetteer place below country level ("Shanghai", "Rakhine"): its tokens code their
-    country for the phrase around them ("Shanghai authorities": CHN GOV) and the place is a
-    mention of kind "place" (key ``place:<CC>:<name>``, no sector: a place locates, it does
-    not act). Inside a longer NER name it only lends its country ("Shanghai Electric");
-    inside a person's name nothing ("Mary" the city is not "Mary Smith"), but a
-    several-word place NER takes for a person is the place ("Bocharov Ruchei")."""
+    """A gazetteer place below country level ("Shanghai", "Rakhine", "Cizre"): its tokens
+    code their country for the phrase around them ("Shanghai authorities": CHN GOV) and the
+    place is a mention of kind "place" (key ``place:<CC>:<name>``). A place acting or acted
+    upon is its people: the country with sector CVL, as PLOVER codes cities; as a dateline
+    it only locates (no sector). Inside a longer NER name it only lends its country
+    ("Shanghai Electric"); inside a person's name nothing ("Mary" the city is not "Mary
+    Smith"), but a several-word place NER takes for a person is the place ("Bocharov
+    Ruchei"). A name several places share is decided by what follows it ("Paris, Texas"),
+    the countries the article names, then population."""
     places = kb.places_for(span.text)
-    if len({p.country for p in places}) > 1:  # namesakes: the country the article names
-        places = sorted(places, key=lambda p: -counts.get(p.country, 0))
-        if counts.get(places[0].country, 0) <= counts.get(places[1].country, 0):
-            return None
     if not places:
         return None
     ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or
                                                       len(span) == 1):
         return None  # a several-word gazetteer name NER calls a person is the place
+    prev = doc[span.start - 1].lower_ if span.start else ""
+    curated = places[0].curated
+    if not curated and ent is not None and len(_trim(ent)) > len(span):
+        return None  # a GeoNames name inside a longer name ("Baltic Fleet") is not a place
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         # "Hope", "Reading", "Split": a place named by an everyday word is a place only
         # where NER says so or after a locative word
-        prev = doc[span.start - 1].lower_ if span.start else ""
-        everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop)
+        everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop
+                                       or (not curated and span[0].pos_ not in ("PROPN", "")))
         if everyday and prev not in _LOCATIVE:
             return None
-    place = places[0]
+        if not curated and prev not in _LOCATIVE and len(doc) > 8 and not (
+                span.end < len(doc) and (doc[span.end].text == "," or
+                                         doc[span.end].pos_ in ("NOUN", "PROPN"))):
+            return None  # GeoNames' long list: only where the words say it is a place
+    place = kb.gazetteer.resolve(places, after=_after_comma(doc, span, kb), votes=counts)
+    if place is None:
+        return None
     for k in range(span.start, span.end):
         country_spans.setdefault(k, place.country)
     if ent is not None and len(_trim(ent)) > len(span) and ent.label_ in ("ORG", "FAC"):
         return None
     counts[place.country] = counts.get(place.country, 0) + 1
+    sector = "" if _dateline(doc, span) or _located(doc, span) else "CVL"
     actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
-                  sector="")
+                  sector=sector)
+    return _Found(span, actor, "place")
+
+
+def _place_not_country(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
+                       country_spans: dict[int, str]) -> _Found | None:
+    """A country's name used for a namesake place, where the text says so: after a place
+    of that other country and a comma ("Atlanta, Georgia")."""
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    country = kb.country_code(span.text)
+    others = [p for p in kb.places_for(span.text) if p.country != country]
+    if not others:
+        return None
+    before = doc[span.start - 2]
+    k = span.start - 2
+    while k > 0 and doc[k - 1].is_title:
+        k -= 1
+    lead = doc[k:span.start - 1]
+    if not before.is_title or not any(p.country == others[0].country
+                                      for p in kb.places_for(lead.text)):
+        return None
+    place = others[0]
+    for t in range(span.start, span.end):
+        country_spans[t] = place.country
+    counts[place.country] = counts.get(place.country, 0) + 1
+    actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
+                  sector="CVL")
     return _Found(span, actor, "place")
 
 
