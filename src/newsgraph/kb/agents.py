@@ -88,6 +88,7 @@ class AgentLexicon:
     name_suffixes: dict[str, str] = field(default_factory=dict)  # folded word -> sector
     name_words: list[tuple[str, str]] = field(default_factory=list)  # folded phrase, sector
     place_nouns: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)  # folded title -> sector
     irregular: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, set[str]] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)  # every generated form, as written
@@ -124,6 +125,8 @@ class AgentLexicon:
             for ph in phrases or []:
                 self.name_words.append((fold(str(ph)), str(sector)))
         self.place_nouns.update(fold(str(w)) for w in data.get("places") or [])
+        for word, sector in (data.get("titles") or {}).items():
+            self.titles.setdefault(fold(str(word)), str(sector or ""))
         for sector, entries in (data.get("agents") or {}).items():
             for entry in entries or []:
                 text, second = _split_entry(str(entry))

@@ -440,6 +440,15 @@ class KnowledgeBase:
             if actor.type == "PERSON":
                 for sur in _surnames(actor):
                     self._index_form(sur, actor.id, "surname", None)
+        # a person's name written with a title ("King Abdullah II") is also written
+        # without it, where no other actor has that name
+        for actor in self.actors.values():
+            if actor.type != "PERSON":
+                continue
+            for full in (actor.name, *actor.aliases):
+                bare = strip_honorifics(full)
+                if bare != full and " " in bare and fold(bare) not in explicit:
+                    self._index_form(bare, actor.id, "name", None)
 
     def _shared_ok(self, key: str, a: str, b: str) -> bool:
         allowed = self.ambiguous.get(key)

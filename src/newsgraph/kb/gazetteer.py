@@ -95,7 +95,11 @@ class Gazetteer:
             if not key:
                 continue
             bucket = self.index[key]
-            if any(p.key == place.key for p in bucket):
+            same = next((i for i, p in enumerate(bucket) if p.key == place.key), None)
+            if same is not None:
+                # namesakes in one country share a key: the most populous stands for them
+                if not bucket[same].curated and place.population > bucket[same].population:
+                    bucket[same] = place
                 continue
             if not place.curated and any(p.curated for p in bucket):
                 continue  # the project's own entry for this name wins

@@ -53,7 +53,13 @@ from ..kb import KbActor, KnowledgeBase, load_kb
 from ..kb.agents import AgentLexicon
 from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
-from .agent_phrase import PhraseContext, hyphen_words, phrase_start, read_phrase
+from .agent_phrase import (
+    PhraseContext,
+    apply_modifiers,
+    hyphen_words,
+    phrase_start,
+    read_phrase,
+)
 from .doc_ext import doc_text, ensure_extensions
 
 __all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
@@ -67,6 +73,7 @@ _LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "ins
              "toward", "towards", "through", "around", "visited", "visit", "visiting",
              "within", "throughout", "along", "between", "off", "beyond", "onto"}
 _REPUBLIC = {"the republic", "the country", "the nation", "the state"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.IGNORECASE)
 #: Nouns for a person or unit whose sector comes from the noun before them
 #: ("intelligence officer" -> SPY, "army accountant" -> MIL).
@@ -77,6 +84,8 @@ _GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "
                   "department", "ministry", "office", "service", "committee", "directorate"}
 #: "Somalia-based", "Kurdish-led": a place or people before the hyphen modifies the group.
 _HYPHEN_MODIFIERS = {"based", "led", "backed", "run", "born", "controlled", "held"}
+#: Sectors of state offices: a KB person holding one is not recoded by a role word.
+_OFFICES = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 _STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
                  "which", "as", "after", "before", "with", "by", "for", "on", "against"}
 
@@ -225,6 +234,19 @@ def _trim(span: Span) -> Span:
     return doc[s:e]
 
 
+def _inside_body(span: Span) -> bool:
+    """True when NER puts ``span`` inside a longer name of a body or place."""
+    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end),
+               None)
+    return ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "LOC", "WORK_OF_ART") \
+        and len(_trim(ent)) > len(span)
+
+
+def label_org(ent: Span) -> bool:
+    """NER calls the span an organisation (or a facility, which names bodies too)."""
+    return ent.label_ in ("ORG", "FAC")
+
+
 def _inside_longer_name(span: Span) -> bool:
     """True when NER puts ``span`` inside a longer PERSON name."""
     t = span[0]
@@ -267,7 +289,6 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
               country_spans: dict[int, str], home: str, noun_spans: list[Span],
               ctx: PhraseContext | None = None) -> Coding:
     """Country and sector from the words before tokens [start, end) and an apposition."""
-    kb = tagger.kb
     coding = Coding()
     # left window: back to a clause boundary, at most 10 tokens
     i = start
@@ -275,24 +296,19 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
         t = doc[i - 1]
         if t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in _STOP_CONTEXT:
             break
-        if t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num:
-            break
+        if (t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num) and not (
+                t.dep_ == "amod" or tagger.kb.agents.modifier(t.lower_)):
+            break  # a clause; but "ousted President X", "Jordan's visiting King X" go on
         if t.pos_ == "ADP" and t.lower_ != "of":
             break  # "worry about Hillary Clinton": not a title
         if _sent_start(doc, i) and i != start:
             break
         i -= 1
     left = (i, start)
-    right = None
-    if end < len(doc) and doc[end].text == "," :
-        j = end + 1
-        while j < len(doc) and j - end < 10 and doc[j].text not in (",", ".", ";", ")", '"'):
-            j += 1
-        if j > end + 1 and doc[end + 1].lower_ in ("the", "a", "an") or \
-                (j > end + 1 and (end + 1) in country_spans):
-            right = (end + 1, j)
+    right = _apposition(doc, end, country_spans, noun_spans)
     for lo, hi in [w for w in (left, right) if w]:
-        nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi]
+        nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi
+                 and not (len(n) == 1 and n[0].dep_ == "amod")]
         if nouns and not coding.sector and ctx is not None:
             head = _head_noun(nouns, doc)
             reading = read_phrase(doc, head, lo, head.end, ctx)
@@ -300,13 +316,102 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
             coding.start, coding.end = lo, hi
         if not coding.country:
             for k in range(lo, hi):
-                if k in country_spans:
+                if k in country_spans and (ctx is None or k not in ctx.foreign):
                     coding.country = country_spans[k]
                     break
             window = doc[lo:hi].text.lower()
             if not coding.country and home and any(r in window for r in _REPUBLIC):
                 coding.country = home
+            if not coding.country and ctx is not None:  # "Mrs. Obama's chief of staff"
+                coding.country = next((ctx.actors[k][0] for k in range(lo, hi)
+                                       if k in ctx.actors and ctx.actors[k][0]), "")
+    if ctx is not None and not coding.sector and doc.has_annotation("DEP"):
+        # "A member of the Syrian parliament, Mohammed Mamoun, ...": the name stands in
+        # apposition to the phrase before it
+        root = doc[start:end].root
+        noun = ctx.noun_at(root.head.i) if root.dep_ == "appos" and root.head.i < start \
+            else None
+        if noun is not None:
+            lo = phrase_start(doc, noun[-1], noun.start)
+            reading = read_phrase(doc, noun, lo, start, ctx)
+            coding.sector, coding.sector2 = reading.sector, reading.sector2
+            coding.country = coding.country or reading.country
+    if ctx is not None and not coding.sector:
+        title = _title_word(doc, start, ctx)
+        if title:  # "Justice Clarence Thomas", "Speaker Paul Ryan", "former Rep. X"
+            coding.sector, coding.sector2 = apply_modifiers(doc, left[0], start - 1, title,
+                                                            "", ctx)
+            coding.start, coding.end = start - 1, start
+    if ctx is not None and not coding.sector:
+        # "CNN's Dana Bash", "Robert Gordon of Northwestern University", "Patricia Moran of
+        # Cheyenne": a person known by the body or place they belong to
+        hit = _affiliation(doc, left, end, ctx)
+        if hit is not None:
+            coding.sector = coding.sector or hit[0]
+            coding.country = coding.country or hit[1]
     return coding
+
+
+def _apposition(doc: Doc, end: int, country_spans: dict[int, str], noun_spans: list[Span]
+                ) -> tuple[int, int] | None:
+    """The apposition after a name ("X, the Russian foreign minister,", "X, Mrs. Obama's
+    chief of staff,"): up to the next comma, with an agent noun or a determiner or country
+    word first, and no verb."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    while j < len(doc) and j - end < 12 and doc[j].text not in (",", ".", ";", ")", "(", '"'):
+        j += 1
+    if j <= end + 1:
+        return None
+    window = doc[end + 1:j]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that", "whose")
+           for t in window):
+        return None
+    if window[0].lower_ in ("the", "a", "an") or (end + 1) in country_spans or \
+            any(end + 1 <= n.start and n.end <= j for n in noun_spans):
+        return end + 1, j
+    return None
+
+
+def _title_word(doc: Doc, start: int, ctx: PhraseContext) -> str:
+    """The sector a title right before a name gives ("Justice", "Speaker", "Chair"):
+    words that are titles only before a name."""
+    if start == 0:
+        return ""
+    return ctx.lex.titles.get(fold(doc[start - 1].text), "")
+
+
+def _affiliation(doc: Doc, left: tuple[int, int], end: int, ctx: PhraseContext
+                 ) -> tuple[str, str] | None:
+    """(sector, country) of the body a person outside the KB is named with: a KB body
+    before the name ("CNN's Dana Bash"), or a body or place after "of"/"from"/"at"."""
+    for k in range(left[1] - 1, left[0] - 1, -1):
+        if k in ctx.actors:
+            country, sector, typ = ctx.actors[k]
+            if typ == "ORG" and sector:
+                return sector, country
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "from", "at", "with"):
+        return None
+    j = end + 1
+    if doc[j].lower_ == "the" and j + 1 < len(doc):
+        j += 1
+    if j in ctx.actors:
+        country, sector, typ = ctx.actors[j]
+        if typ == "ORG":
+            return sector, country
+    ent = next((e for e in doc.ents if e.start == j), None)
+    if ent is not None and ent.label_ in ("ORG", "FAC"):
+        kind = ctx.lex.name_kind([t.text for t in ent])
+        if not kind:
+            inner = [n for n in ctx.nouns if ent.start <= n.start and n.end <= ent.end]
+            kind = read_phrase(doc, inner[-1], ent.start, ent.end, ctx).sector if inner else ""
+        country = next((ctx.countries[k] for k in range(ent.start, ent.end)
+                        if k in ctx.countries), "")
+        return (kind, country) if kind or country else None
+    if j in ctx.places:  # "Patricia Moran of Cheyenne": a resident
+        return "CVL", ctx.places[j]
+    return None
 
 
 def _head_noun(nouns: list[Span], doc: Doc) -> Span:
@@ -339,11 +444,12 @@ def _head_sector(nouns: list[Span], doc: Doc, lex: AgentLexicon) -> tuple[str, s
 
 
 def _actor_tokens(found: list[_Found]) -> dict[int, tuple[str, str, str]]:
-    """Token -> (country, sector, type) of the KB actors found so far, for phrases they
-    qualify ("Hamas spokesman", "UN peacekeepers", "Bush administration")."""
+    """Token -> (country, sector, type) of the KB actors and the people found so far, for
+    phrases they qualify ("Hamas spokesman", "UN peacekeepers", "Bush administration",
+    "the Clinton campaign")."""
     out: dict[int, tuple[str, str, str]] = {}
     for f in found:
-        if f.kb is None and f.actor.type != "GPE":
+        if f.kb is None and f.actor.type not in ("GPE", "PERSON"):
             continue
         for k in range(f.span.start, f.span.end):
             out[k] = (f.actor.country, f.actor.sector, f.actor.type)
@@ -390,6 +496,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue  # a body's or country's name inside a person's: "Taylor Swift"
         if names and _common_word_opening(span, cands):
             continue  # "Shell fragments hit the building": a word, not the company
+        if cands and all(c.actor.type == "PERSON" for c in cands) and _inside_body(span):
+            continue  # "Sun" of "the Las Vegas Sun" is nobody's surname here
         if names and all(c.actor.type == "PERSON" for c in names):
             if _inside_longer_name(span):
                 continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
@@ -461,9 +569,15 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         if ent.label_ not in _NER_TYPES:
             continue
         span = _trim(ent)
-        if not free(span) or _junk(span, kb) or \
-                any(d.span.start < span.end and span.start < d.span.end for d in demonyms):
+        inside = [d for d in demonyms if d.span.start < span.end and span.start < d.span.end]
+        if inside and not (label_org(ent) and all(span.start <= d.span.start and
+                                                  d.span.end <= span.end and
+                                                  len(d.span) < len(span) for d in inside)):
+            continue  # a country word or place, not a name of its own
+        if not free(span) or _junk(span, kb):
             continue
+        if inside:  # "The American Legion", "Nigerian Union of Teachers": the body's name
+            demonyms = [d for d in demonyms if d not in inside]
         if any(s.start == span.start and s.end == span.end for s, _ in surname_only):
             continue  # a KB surname: resolved in step 3
         if any(n.start <= span.start and span.end <= n.end for n in noun_spans):
@@ -473,6 +587,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             surname_only = [(s, c) for s, c in surname_only
                             if not (span.start <= s.start and s.end <= span.end)]
         hits = kb.lookup(span.text, date)
+        if not hits and ent.label_ == "PERSON" and len(span) >= 3:
+            # "Paul D. Ryan", "George W. Bush": the KB writes names without the initial
+            plain = [t.text for t in span[1:-1] if not _INITIAL.match(t.text)]
+            if len(plain) < len(span) - 2:
+                hits = kb.lookup(" ".join([span[0].text, *plain, span[-1].text]), date)
         cands = [c for c in hits if c.kind == "name"]
         if not cands and hits and len(span) == 1 and ent.label_ == "PERSON":
             surname_only.append((span, hits))  # a spelling variant of a KB surname
@@ -526,10 +645,21 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                        and span[0].pos_ not in ("PROPN", "")):
             continue  # a sentence-initial capital that NER and the tagger do not call a name
         explicit = [c for c in sur if c.kind == "name"]  # a listed one-word alias wins
+        title = fold(doc[span.start - 1].text) if span.start else ""
+        titled = title in HONORIFICS
+        if titled and len(sur) > 1:
+            # "President Assad": the namesake who held an office of that title
+            fitting = [c for c in sur if any(fold(o.role).startswith(title)
+                                             for o in c.actor.offices)]
+            sur = fitting or sur
         active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
             sur if len(sur) == 1 else []
-        if pick and len(doc) > 30 and not counts.get(pick[0].actor.country):
+        if not pick and titled and not active and len({c.actor.country for c in sur}) == 1:
+            # namesakes who held the title in turn (the Assads): the latest to hold it
+            pick = [max(sur, key=lambda c: max((o.end or "9999") for o in c.actor.offices
+                                               if (o.start or "") <= (date or "9999")))]
+        if pick and len(doc) > 30 and not counts.get(pick[0].actor.country) and not titled:
             # a bare surname of someone whose country the article never mentions is more
             # likely somebody else ("WALLACE" the TV host, "Rasmussen" the pollster); a
             # short phrase has no context to judge by
@@ -562,7 +692,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             country_spans[tok.i] = code
     words, foreign = hyphen_words(doc, kb.agents)
     ctx = PhraseContext(kb.agents, noun_spans, country_spans, _actor_tokens(found), words,
-                        foreign)
+                        foreign, {k: f.actor.country for f in demonyms if f.kind == "place"
+                                  for k in range(f.span.start, f.span.end)})
 
     # 4. context coding
     used_context: set[int] = set()
@@ -574,7 +705,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
                            noun_spans, ctx)
         titled = any(n.end == f.span.start for n in noun_spans)
-        if f.kb is not None and coding.end is not None and not titled:
+        if f.kb is not None and coding.end is not None and not titled and f.actor.sector:
             coding = Coding()  # a KB person is recoded only by a title right before the name
         if coding.start is not None:
             used_context.update(range(coding.start, coding.end or coding.start))
@@ -585,8 +716,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             coding.country = name.country or coding.country
         f.coding = coding
         if not needs and f.kb is not None and f.kb.type == "PERSON" and titled and \
-                coding.sector == "ELI":
-            # "former President X", "ousted leader X": the text says the office is over
+                coding.sector and (coding.sector == "ELI" or f.actor.sector not in _OFFICES):
+            # "former President X", "ousted leader X": the text says the office is over;
+            # "presidential candidate X" of a person the KB knows in no office then
             needs = True
         if not needs and date is None and f.kb is not None and f.kb.type == "PERSON" and \
                 coding.sector and coding.sector != f.actor.sector and \
@@ -830,6 +962,8 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
                 k += 1
             end = k
     reading = read_phrase(doc, noun, start, end, ctx)
+    if reading.end is not None and reading.end > end:
+        end = reading.end  # "a member of the Syrian parliament": one actor
     country = reading.country
     if not country and home and end + 1 < len(doc) and doc[end].lower_ in ("of", "in") \
             and doc[end + 1:end + 3].text.lower() in ("the republic", "the country"):
@@ -947,7 +1081,8 @@ def _place_candidates(doc: Doc, kb: KnowledgeBase, taken: list[bool],
                     used[k] = True
     i = 0
     while i < len(doc):
-        if not (doc[i].is_title and doc[i].is_alpha) or not free(i, i + 1):
+        if not (doc[i].is_title and doc[i].is_alpha) or not free(i, i + 1) or \
+                doc[i].is_stop or doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE"):
             i += 1
             continue
         hit = None
@@ -991,6 +1126,10 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     curated = places[0].curated
     if not curated and ent is not None and len(_trim(ent)) > len(span):
         return None  # a GeoNames name inside a longer name ("Baltic Fleet") is not a place
+    after = _after_comma(doc, span, kb)
+    if not curated and len(span) == 1 and places[0].population < 100_000 and \
+            prev not in _LOCATIVE and after is None and len(doc) > 3:
+        return None  # a small town's one-word name is more often a word ("Time", "Fleet")
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         # "Hope", "Reading", "Split": a place named by an everyday word is a place only
         # where NER says so or after a locative word
@@ -998,11 +1137,10 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
                                        or (not curated and span[0].pos_ not in ("PROPN", "")))
         if everyday and prev not in _LOCATIVE:
             return None
-        if not curated and prev not in _LOCATIVE and len(doc) > 8 and not (
-                span.end < len(doc) and (doc[span.end].text == "," or
-                                         doc[span.end].pos_ in ("NOUN", "PROPN"))):
+        if not curated and prev not in _LOCATIVE and len(doc) > 3 and \
+                _after_comma(doc, span, kb) is None:
             return None  # GeoNames' long list: only where the words say it is a place
-    place = kb.gazetteer.resolve(places, after=_after_comma(doc, span, kb), votes=counts)
+    place = kb.gazetteer.resolve(places, after=after, votes=counts)
     if place is None:
         return None
     for k in range(span.start, span.end):

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from ..kb.agents import ARMED_SECTORS, Agent, AgentLexicon
 from ..kb.names import fold
 
-__all__ = ["PhraseContext", "Reading", "read_phrase", "hyphen_words", "phrase_start",
-           "complement_tokens"]
+__all__ = ["PhraseContext", "Reading", "read_phrase", "apply_modifiers", "hyphen_words",
+           "phrase_start", "complement_tokens"]
 
 #: Dependencies by which a word to the left belongs to a noun's phrase.
 _LEFT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "case", "npadvmod", "advmod",
@@ -54,6 +54,7 @@ class PhraseContext:
     # token -> (country, sector, type) of a KB actor mention (type PERSON|ORG|GPE)
     words: dict[int, str] = field(default_factory=dict)  # token -> its hyphenated word
     foreign: set[int] = field(default_factory=set)  # tokens whose country never applies
+    places: dict[int, str] = field(default_factory=dict)  # token -> country, of places
 
     def noun_at(self, i: int) -> Span | None:
         return next((n for n in self.nouns if n.start <= i < n.end), None)
@@ -64,7 +65,8 @@ class Reading:
     sector: str = ""
     sector2: str = ""
     country: str = ""
-    qualifier: str = ""  # what the sector came from: noun|qualifier|people|actor|complement
+    qualifier: str = ""  # what the sector came from: qualifier|complement
+    end: int | None = None  # end of a qualifying complement ("member of the parliament")
 
 
 def hyphen_words(doc: Doc, lex: AgentLexicon) -> tuple[dict[int, str], set[int]]:
@@ -159,9 +161,10 @@ def complement_tokens(doc: Doc, head: Token, limit: int = 12) -> list[Token]:
 
 
 def _qualifying_complement(doc: Doc, head: Token, ctx: PhraseContext
-                           ) -> tuple[str, str, str] | None:
-    """(sector, sector2, country) of a generic head's "of/for/at" object: an agent noun
-    or a KB body there ("member of the Syrian parliament", "spokesman for Hamas")."""
+                           ) -> tuple[str, str, str, int] | None:
+    """(sector, sector2, country, end) of a generic head's "of/for/at" object: an agent
+    noun or a KB body there ("member of the Syrian parliament", "spokesman for Hamas");
+    ``end`` is the token after the word that gave the sector."""
     if not doc.has_annotation("DEP"):
         # no parse: "head of X" read by adjacency
         j = head.i + 1
@@ -187,20 +190,23 @@ def _qualifying_complement(doc: Doc, head: Token, ctx: PhraseContext
 
 
 def _sector_at(doc: Doc, i: int, ctx: PhraseContext, head_i: int
-               ) -> tuple[str, str, str] | None:
+               ) -> tuple[str, str, str, int] | None:
     if i >= len(doc):
         return None
     if i in ctx.actors:
         country, sector, typ = ctx.actors[i]
         if sector and typ != "PERSON":
-            return sector, "", country
+            end = i + 1
+            while end < len(doc) and ctx.actors.get(end) == ctx.actors[i]:
+                end += 1
+            return sector, "", country, end
     noun = ctx.noun_at(i)
     if noun is not None and noun.start > head_i:
         agent = ctx.lex.lookup(noun.text)
         if agent is not None and agent.sector:
             country = next((ctx.countries[k] for k in range(noun.start - 3, noun.end)
                             if k in ctx.countries and k > head_i and k not in ctx.foreign), "")
-            return agent.sector, agent.sector2, country
+            return agent.sector, agent.sector2, country, noun.end
     return None
 
 
@@ -234,6 +240,34 @@ def _qualifier(doc: Doc, noun: Span, start: int, ctx: PhraseContext
     return None
 
 
+def apply_modifiers(doc: Doc, start: int, end: int, sector: str, sector2: str,
+                    ctx: PhraseContext) -> tuple[str, str]:
+    """(sector, sector2) after the modifiers among tokens [start, end), nearest to ``end``
+    first ("former army chief": army -> MIL, then former -> ELI). A common noun between a
+    modifier and the head ends the search: "former rival New Jersey Gov." is a governor
+    and a former rival."""
+    lex = ctx.lex
+    seen_words: set[str] = set()
+    for k in range(end - 1, start - 1, -1):
+        if doc[k].pos_ == "NOUN" and ctx.noun_at(k) is None and k not in ctx.words and \
+                lex.modifier(doc[k].lower_) is None:
+            break
+        word = ctx.words.get(k, doc[k].lower_)
+        if word in seen_words:
+            continue
+        seen_words.add(word)
+        mod = lex.modifier(word)
+        if mod is None:
+            continue
+        other = ctx.noun_at(k)
+        if other is not None and other.end - other.start > 1 and other.end <= end:
+            continue  # a word inside another agent phrase ("opposition party leader")
+        applied = mod.apply(sector, sector2)
+        if applied is not None:
+            sector, sector2 = applied
+    return sector, sector2
+
+
 def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) -> Reading:
     """Sector (with second code) and country of the agent phrase ``doc[start:end]`` whose
     head is the agent noun ``noun`` (see module docstring)."""
@@ -255,6 +289,7 @@ def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) 
                 qualified = (comp[0], comp[1], False)
                 if comp[2] and not reading.country:
                     reading.country = comp[2]
+                reading.end = comp[3]
         if qualified is not None:
             q_sector, q_sector2, is_people = qualified
             if agent.armed:
@@ -270,28 +305,14 @@ def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) 
                 sector, sector2 = "REL", ""
             reading.qualifier = "qualifier"
         if agent.person_head and any(ctx.actors.get(k, ("", "", ""))[2] == "PERSON"
+                                     or doc[k].ent_type_ == "PERSON"
                                      for k in range(start, noun.start)):
             sector, sector2 = agent.person_head, ""
     if agent.people is not None:
         if agent.qualifier_only:
             return Reading()
         reading.country = reading.country or agent.people
-    # modifiers, nearest first
-    seen_words: set[str] = set()
-    for k in range(noun.start - 1, start - 1, -1):
-        word = ctx.words.get(k, doc[k].lower_)
-        if word in seen_words:
-            continue
-        seen_words.add(word)
-        mod = lex.modifier(word)
-        if mod is None:
-            continue
-        other = ctx.noun_at(k)
-        if other is not None and other.end - other.start > 1 and other.end <= noun.start:
-            continue  # a word inside another agent phrase ("opposition party leader")
-        applied = mod.apply(sector, sector2)
-        if applied is not None:
-            sector, sector2 = applied
+    sector, sector2 = apply_modifiers(doc, start, noun.start, sector, sector2, ctx)
     # the country
     country = reading.country
     for k in range(start, end):
