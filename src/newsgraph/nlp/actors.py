@@ -84,6 +84,9 @@ _GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "
                   "department", "ministry", "office", "service", "committee", "directorate"}
 #: "Somalia-based", "Kurdish-led": a place or people before the hyphen modifies the group.
 _HYPHEN_MODIFIERS = {"based", "led", "backed", "run", "born", "controlled", "held"}
+#: Words that make a country's name its government ("Palestinian Authority").
+_GOVERNMENT_WORDS = frozenset(("authority", "authorities", "government", "administration",
+                               "regime", "cabinet", "junta", "presidency"))
 #: Sectors of state offices: a KB person holding one is not recoded by a role word.
 _OFFICES = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 _STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
@@ -232,6 +235,19 @@ def _trim(span: Span) -> Span:
     while e - s > 1 and doc[e - 1].text in ("'s", "’s", "'", "’"):
         e -= 1
     return doc[s:e]
+
+
+def _lowered_name(span: Span, kb: KnowledgeBase) -> bool:
+    """A body's several-word name written with an everyday word in lower case after a
+    capitalised one ("Russia today", "European common market"): words, not the name.
+    Agent nouns may be lower case ("Israeli army", "Turkish police")."""
+    if len(span) < 2 or span.text.islower() or span.text.isupper() or not span[0].is_title:
+        return False
+    lowered = [t for t in span[1:] if t.is_alpha and t.is_lower and not t.is_stop]
+    if not lowered or all(kb.agents.lookup(t.text) is not None for t in lowered):
+        return False
+    cands = kb.candidates(span.text)
+    return bool(cands) and all(c.actor.type == "ORG" for c in cands)
 
 
 def _inside_body(span: Span) -> bool:
@@ -476,7 +492,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     noun_starts = {n.start for n in noun_spans}
 
     # 1. KB names (longest first)
-    kb_spans = filter_spans(tagger.name_spans(doc))
+    # "Russia today" is not the broadcaster Russia Today: a body's name written with an
+    # everyday word in lower case is words (the shorter names inside it still count)
+    kb_spans = filter_spans([s for s in tagger.name_spans(doc)
+                             if not _lowered_name(s, kb)])
     surname_only: list[tuple[Span, list]] = []
     country_spans: dict[int, str] = {}  # token -> country code, for context coding
     counts: dict[str, int] = {}
@@ -517,8 +536,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             best = _pick(kb, names, date, counts)
             inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
             # a country named by its government ("Palestinian Authority") is that government
-            sector = _head_sector(inner, doc, kb.agents)[0] if inner and best.actor.type == "GPE" \
-                else None
+            # (not "United States", "People's Republic": words of the country's own name)
+            sector = _head_sector(inner, doc, kb.agents)[0] if best.actor.type == "GPE" and \
+                inner and fold(inner[-1].text) in _GOVERNMENT_WORDS else None
             f = _Found(span, _kb_actor(kb, best.actor, date, sector), "name", best.actor)
             if best.actor.type == "GPE":
                 counts[best.actor.country] = counts.get(best.actor.country, 0) + 1
@@ -540,8 +560,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # "sanctions hit Moscow") is its government; elsewhere its people (CVL, as
                 # PLOVER codes cities); as a dateline ("MINSK, Feb 25") a place only
                 dateline = _dateline(doc, span)
-                sector = "" if dateline or _located(doc, span) else \
-                    "GOV" if _argument(span) else "CVL"
+                sector = "" if dateline else "GOV" if _argument(span) else "CVL"
                 if dateline and not home_hint:
                     home_hint.append(code)
             if c.kind == "demonym" and _people_word(span, noun_spans):
@@ -666,6 +685,12 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             pick = []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
+        elif len(sur) > 1 and len({kb.code(c.actor, date)[0] for c in sur}) == 1 and \
+                span[0].ent_type_ == "PERSON":
+            # "Bush", "Clinton": which namesake is unknown, their country is not
+            country = kb.code(sur[0].actor, date)[0]
+            take(_Found(span, Actor(key=f"name:PERSON:{normal_form(span.text)}",
+                                    name=span.text, type="PERSON", country=country), "name"))
     for span in patronymics:  # an address form of nobody named here: a name of its own
         first = people.get("first:" + normal_form(span[0].text))
         if first is None and free(span):
@@ -748,7 +773,30 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         start = coding.start if coding.start is not None else n.start
         span = doc[start:coding.end or n.end]
         if not free(span):
-            span = n
+            # a name the KB found before the noun ("US and British forces", "NATO
+            # troops"): the group starts after it; a coordinated country name is coded
+            # as the group it belongs to
+            first_free = next((k for k in range(n.start, span.start - 1, -1)
+                               if k == span.start or taken[k - 1]), n.start)
+            for f in found:
+                if f.kind == "name" and f.actor.type == "GPE" and span.start <= f.span.start \
+                        and f.span.end <= first_free and not f.actor.sector and \
+                        doc[f.span.end:f.span.end + 1].text.lower() in ("and", "or", ","):
+                    f.actor = Actor(key=_group_key(doc, f.actor.country, coding.sector),
+                                    name=_group_name(kb, f.actor.country, coding.sector),
+                                    type="GROUP", country=f.actor.country,
+                                    sector=coding.sector)
+                    f.kind = "group"
+                    coding.country = country_spans.get(first_free, coding.country) \
+                        if first_free in country_spans else next(
+                            (country_spans[k] for k in range(first_free, n.start)
+                             if k in country_spans), coding.country)
+            span = doc[first_free:coding.end or n.end] if free(
+                doc[first_free:coding.end or n.end]) else n
+        while span.start < n.start and (doc[span.start].lower_ in ("and", "or", "&", "'s",
+                                                                    "’s") or
+                                        doc[span.start].is_punct):
+            span = doc[span.start + 1:span.end]  # "and British forces" -> "British forces"
         person = _title_antecedent(doc, span, coding, found, kb, date)
         if person is None and (coding.country or strong_home) and coding.sector == "GOV":
             # "the Russian president" with nobody named before: the KB's office holder
@@ -758,6 +806,18 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             take(g)
             used_context.update(range(span.start, span.end))
             continue
+        for first, country in _coordinated(doc, span, n, country_spans):
+            # "Hungarian and Romanian officials", "US and British forces": one group each
+            other = Coding(country, coding.sector, coding.sector2, first.start, first.end)
+            take(_Found(first, Actor(key=_group_key(doc, country, coding.sector),
+                                     name=_group_name(kb, country, coding.sector),
+                                     type="GROUP", country=country, sector=coding.sector),
+                        "group", None, other))
+            used_context.update(range(first.start, first.end))
+            span = doc[first.end:span.end]
+            while span.start < n.start and doc[span.start].lower_ in ("and", "or", ",", "&"):
+                span = doc[span.start + 1:span.end]
+            coding.country = country_spans.get(span.start, coding.country)
         actor = Actor(key=_group_key(doc, coding.country, coding.sector),
                       name=_group_name(kb, coding.country, coding.sector), type="GROUP",
                       country=coding.country, sector=coding.sector)
@@ -1004,15 +1064,28 @@ def _dateline(doc: Doc, span: Span) -> bool:
         (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
 
 
-def _located(doc: Doc, span: Span) -> bool:
-    """The span only says where: the object of a locative preposition ("gathered in
-    Minsk", "fighting spread across X"), possibly after a determiner or adjective."""
-    k = span.start - 1
-    while k >= 0 and (doc[k].lower_ in ("the", "central", "northern", "southern", "eastern",
-                                        "western", "downtown", "nearby", "neighbouring",
-                                        "neighboring") or doc[k].pos_ == "ADJ"):
-        k -= 1
-    return k >= 0 and doc[k].lower_ in _LOCATIVE
+def _coordinated(doc: Doc, span: Span, noun: Span, country_spans: dict[int, str]
+                 ) -> list[tuple[Span, str]]:
+    """Country words coordinated before a group noun, all but the last ("Hungarian" of
+    "Hungarian and Romanian officials"), with their countries; [] when there are none."""
+    if not doc.has_annotation("DEP"):
+        return []
+    out: list[tuple[Span, str]] = []
+    k = span.start
+    while k < noun.start:
+        code = country_spans.get(k)
+        if code is None:
+            k += 1
+            continue
+        e = k
+        while e < noun.start and country_spans.get(e) == code:
+            e += 1
+        nxt = doc[e].lower_ if e < noun.start else ""
+        later = [country_spans[j] for j in range(e + 1, noun.start) if j in country_spans]
+        if nxt in ("and", "or", ",", "&") and later and later[0] != code:
+            out.append((doc[k:e], code))
+        k = e
+    return out
 
 
 def _argument(span: Span) -> bool:
@@ -1148,7 +1221,7 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     if ent is not None and len(_trim(ent)) > len(span) and ent.label_ in ("ORG", "FAC"):
         return None
     counts[place.country] = counts.get(place.country, 0) + 1
-    sector = "" if _dateline(doc, span) or _located(doc, span) else "CVL"
+    sector = "" if _dateline(doc, span) else "CVL"
     actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
                   sector=sector)
     return _Found(span, actor, "place")

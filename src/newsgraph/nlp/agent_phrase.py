@@ -130,8 +130,8 @@ def phrase_start(doc: Doc, head: Token, start: int) -> int:
             if i <= h.i <= head.i:
                 inside = True
                 break
-            if h.i < i - 1 or h.i > head.i:
-                break
+            if h.i < i - 4 or h.i > head.i or h.dep_ not in _LEFT_DEPS:
+                break  # the chain leaves the phrase
         if not inside:
             break
         i -= 1
