@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
 from ..kb import KbActor, KnowledgeBase, load_kb
-from ..kb.agents import AgentLexicon
+from ..kb.agents import Agent, AgentLexicon
 from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
 from .agent_phrase import (
@@ -1049,6 +1049,12 @@ def _name_coding(doc: Doc, span: Span, ctx: PhraseContext) -> Coding:
         if head_part:
             reading = read_phrase(doc, head_part[-1], span.start, span.end, ctx)
             sector, sector2 = reading.sector, reading.sector2
+            entry = (lex.lookup(head_part[-1].text) or Agent("")).entry
+            if sector in ("CVL", "REF") or entry in ("union", "state", "people"):
+                # "European Community", "National Union for the Total Independence of
+                # Angola": such words do not say what kind of body a name is (a trade
+                # union's name says so: "Union of Teachers", "Workers' Union")
+                sector = sector2 = ""
             if not sector:  # a generic head ("Committee for X"): what qualifies it after
                 tail = [n for n in inner if n.start >= cut]
                 hit = _head_sector(tail, doc, lex) if tail else ("", "")

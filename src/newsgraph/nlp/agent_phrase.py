@@ -303,6 +303,9 @@ def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) 
                 sector, sector2 = q_sector, q_sector2
             elif agent.generic and is_people and q_sector == "REL":
                 sector, sector2 = "REL", ""
+            elif agent.generic and is_people and sector == "GOV":
+                # "Yoruba leaders", "Kurdish leaders": leaders of a people, not of a state
+                sector, sector2 = "ELI", ""
             reading.qualifier = "qualifier"
         if agent.person_head and any(ctx.actors.get(k, ("", "", ""))[2] == "PERSON"
                                      or doc[k].ent_type_ == "PERSON"
