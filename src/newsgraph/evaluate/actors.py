@@ -305,6 +305,7 @@ def gsr_actors(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def _gsr_mention(doc, actor_text: str):
     """The mention a gold actor text names: the one holding the span's head word, else the
     longest inside the span; None when the text is not found or nothing is there."""
+    actor_text = actor_text.strip()
     start = doc.text.find(actor_text)
     if start < 0:
         start = doc.text.lower().find(actor_text.lower())
@@ -316,6 +317,9 @@ def _gsr_mention(doc, actor_text: str):
     mentions = doc._.ng_mentions or []
     head = span.root
     holding = [m for m in mentions if m.start <= head.idx < m.end]
+    if not holding and head.dep_ == "compound":
+        # "U.S. negotiator [Paul Nitze]": a title the named person took as context
+        holding = [m for m in mentions if m.start <= head.head.idx < m.end]
     if holding:
         return max(holding, key=lambda m: m.end - m.start)
     inside = [m for m in mentions if m.start < span.end_char and span.start_char < m.end]

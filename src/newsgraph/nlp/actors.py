@@ -56,6 +56,7 @@ from ..records import Actor, Mention
 from .agent_phrase import (
     PhraseContext,
     apply_modifiers,
+    complement_tokens,
     hyphen_words,
     phrase_start,
     read_phrase,
@@ -358,6 +359,9 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
             coding.sector, coding.sector2 = apply_modifiers(doc, left[0], start - 1, title,
                                                             "", ctx)
             coding.start, coding.end = start - 1, start
+    if not coding.country and end + 1 < len(doc) and doc[end].lower_ == "of" and \
+            (end + 1) in country_spans:
+        coding.country = country_spans[end + 1]  # "King Hassan of Morocco"
     if ctx is not None and not coding.sector:
         # "CNN's Dana Bash", "Robert Gordon of Northwestern University", "Patricia Moran of
         # Cheyenne": a person known by the body or place they belong to
@@ -837,6 +841,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                             name=_group_name(kb, home, a.sector) if group else a.name,
                             type=a.type, country=home, sector=a.sector, wikidata=a.wikidata)
 
+    # peoples named by a country's demonym: "ethnic Albanians in south Serbia" live in
+    # Serbia, "Bosnian Serbs" in Bosnia
+    demonyms = _peoples(doc, demonyms, ctx, kb)
     # demonyms that only modify a coded phrase are not separate mentions
     out = list(found)
     for f in demonyms:
@@ -847,7 +854,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                         doc._.ng_article_id or "") for f in out]
     mentions.sort(key=lambda m: (m.start, m.end))
     for f in out:  # a KB person's office may carry a second code (defence minister: MIL)
-        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and not f.coding.sector2:
+        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and not f.coding.sector2 \
+                and f.actor.sector != "ELI":
             f.coding.sector2 = kb.sector2(f.kb, date)
     # the second sector code (defence minister: GOV + MIL), JSON-safe, for `newsgraph actors`
     doc.user_data["ng_sector2"] = {f"{f.span.start_char}:{f.span.end_char}": f.coding.sector2
@@ -1068,6 +1076,40 @@ def _dateline(doc: Doc, span: Span) -> bool:
     """A place opening the text or a line, followed by a comma or dash ("MINSK, Feb 25")."""
     return span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") and \
         (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
+
+
+def _peoples(doc: Doc, demonyms: list[_Found], ctx: PhraseContext, kb: KnowledgeBase
+             ) -> list[_Found]:
+    """Demonyms naming a people rather than its state's citizens: after "ethnic" the
+    people lives where the phrase says ("ethnic Albanians in south Serbia": SRB CVL; no
+    country when it does not say), after another country's adjective in that country
+    ("Bosnian Serbs": BIH CVL, one mention)."""
+    out: list[_Found] = []
+    drop: set[int] = set()
+    by_start = {f.span.start: f for f in demonyms}
+    for f in demonyms:
+        if f.kind != "demonym" or f.actor.sector != "CVL" or id(f) in drop:
+            out.append(f)
+            continue
+        start = f.span.start
+        if start and doc[start - 1].lower_ == "ethnic":
+            country = next((ctx.countries[t.i] for t in complement_tokens(doc, f.span[-1])
+                            if t.i in ctx.countries and t.i not in ctx.foreign), "")
+            span = doc[start - 1:f.span.end]
+        else:
+            prev = by_start.get(start - 1) if start else None
+            prev = prev or next((d for d in demonyms if d.span.end == start), None)
+            if prev is None or prev.kind != "demonym" or prev.actor.country == f.actor.country:
+                out.append(f)
+                continue
+            country, span = prev.actor.country, doc[prev.span.start:f.span.end]
+            drop.add(id(prev))
+        actor = Actor(key=_group_key(doc, country, "CVL"),
+                      name=_group_name(kb, country, "CVL"), type="GROUP", country=country,
+                      sector="CVL")
+        out.append(_Found(span, actor, "group", None, Coding(country, "CVL", "", span.start,
+                                                            span.end)))
+    return [f for f in out if id(f) not in drop]
 
 
 def _coordinated(doc: Doc, span: Span, noun: Span, country_spans: dict[int, str]
