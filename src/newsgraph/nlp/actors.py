@@ -238,6 +238,21 @@ def _trim(span: Span) -> Span:
     return doc[s:e]
 
 
+def _national_namesake(doc: Doc, span: Span, names: list, kb: KnowledgeBase) -> bool:
+    """An international body's name right after a country word, inside one NER name
+    ("Ethiopian Human Rights Council", "Kenyan Red Cross"): a national body, not the
+    international one."""
+    if span.start == 0 or not all(c.actor.type == "ORG" and (
+            c.actor.country in kb.codes or c.actor.country in ("IGO", "NGO", "IMG"))
+            for c in names):
+        return False
+    prev = doc[span.start - 1]
+    if not prev.is_title or not kb.country_code(prev.text):
+        return False
+    ent = next((e for e in doc.ents if e.start <= prev.i and span.end <= e.end), None)
+    return ent is not None or prev.ent_type_ == ""
+
+
 def _lowered_name(span: Span, kb: KnowledgeBase) -> bool:
     """A body's several-word name written with an everyday word in lower case after a
     capitalised one ("Russia today", "European common market"): words, not the name.
@@ -519,6 +534,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue  # a body's or country's name inside a person's: "Taylor Swift"
         if names and _common_word_opening(span, cands):
             continue  # "Shell fragments hit the building": a word, not the company
+        if names and _national_namesake(doc, span, names, kb):
+            continue  # "Ethiopian Human Rights Council" is not the UN's
         if cands and all(c.actor.type == "PERSON" for c in cands) and _inside_body(span):
             continue  # "Sun" of "the Las Vegas Sun" is nobody's surname here
         if names and all(c.actor.type == "PERSON" for c in names):
@@ -559,12 +576,26 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             for k in range(span.start, span.end):
                 country_spans[k] = code
             sector = c.sector or ""
-            if c.kind == "capital" and not sector:
+            if c.kind in ("capital", "metonym") and not sector:
+                namesake = _namesake(doc, span, kb, code)
+                if namesake is not None:  # "Paris, Texas", "Tripoli, Lebanon"
+                    for k in range(span.start, span.end):
+                        country_spans[k] = namesake.country
+                    counts[code] -= 1
+                    counts[namesake.country] = counts.get(namesake.country, 0) + 1
+                    demonyms.append(_Found(span, Actor(
+                        key=namesake.key, name=namesake.name, type="GPE",
+                        country=namesake.country, sector="" if _dateline(doc, span) else "CVL"),
+                        "place"))
+                    continue
+            if c.kind in ("capital", "metonym") and not sector:
                 # a capital that acts or is acted upon as subject or object ("Moscow said",
-                # "sanctions hit Moscow") is its government; elsewhere its people (CVL, as
-                # PLOVER codes cities); as a dateline ("MINSK, Feb 25") a place only
+                # "sanctions hit Moscow") is its government; elsewhere, and any other city
+                # standing for its country, its people (CVL, as PLOVER codes cities); as a
+                # dateline ("MINSK, Feb 25") a place only
                 dateline = _dateline(doc, span)
-                sector = "" if dateline else "GOV" if _argument(span) else "CVL"
+                sector = "" if dateline else "GOV" if c.kind == "capital" and \
+                    _argument(span) else "CVL"
                 if dateline and not home_hint:
                     home_hint.append(code)
             if c.kind == "demonym" and _people_word(span, noun_spans):
@@ -635,6 +666,13 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         actor = Actor(key=f"name:{label}:{nf}", name=span.text, type=label)
         take(_Found(span, actor, "name"))
 
+    # 2b. names NER missed that say what kind of body they are ("Syrian Observatory for
+    # Human Rights", "Las Vegas Sun")
+    for span in _kind_names(doc, kb, taken, demonyms, noun_spans):
+        demonyms = [d for d in demonyms if not (span.start <= d.span.start and
+                                                d.span.end <= span.end)]
+        take(_Found(span, Actor(key=f"name:ORG:{fold(span.text)}", name=span.text,
+                                type="ORG"), "name"))
     # 3. surnames and address forms of people named in full in this article
     people: dict[str, _Found] = {}
     for f in sorted(found, key=lambda f: f.span.start):
@@ -768,7 +806,19 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     # 5. groups: sector nouns with their country
     for n in noun_spans:
-        if not free(n) or n.start in used_context or _modifier_only(n, noun_spans) or \
+        if not free(n):
+            # "Nigerian army chief": the KB took "Nigerian army"; the rest ("chief") is a
+            # head of its own, qualified by the body
+            k = n.start
+            while k < n.end and taken[k]:
+                k += 1
+            if k == n.start or k >= n.end or not free(doc[k:n.end]) or \
+                    kb.agents.lookup(doc[k:n.end].text) is None:
+                continue
+            n = doc[k:n.end]
+            ctx.nouns = [m for m in ctx.nouns if not (m.start < n.end and n.start < m.end)]
+            ctx.nouns.append(n)
+        if n.start in used_context or _modifier_only(n, noun_spans) or \
                 n[0].ent_type_ in _NOT_GROUP_ENTS:
             continue
         coding = _group_coding(doc, n, noun_spans, country_spans, home, kb, ctx)
@@ -1049,6 +1099,10 @@ def _name_coding(doc: Doc, span: Span, ctx: PhraseContext) -> Coding:
     kind = lex.name_kind([t.text for t in span])
     if kind:
         sector = kind
+        inner = [n for n in ctx.nouns if span.start <= n.start and n.end <= span.end]
+        agent = lex.lookup(inner[-1].text) if inner else None
+        if agent is not None and agent.sector == kind:
+            sector2 = agent.sector2  # "National News Agency": GOV, second code JRN
     else:
         inner = [n for n in ctx.nouns if span.start <= n.start and n.end <= span.end]
         cut = next((t.i for t in span[1:] if t.lower_ in ("of", "for", "on", "against")),
@@ -1152,6 +1206,10 @@ def _people_word(span: Span, nouns: list[Span]) -> bool:
     """A demonym used as a noun for people ("Palestinians protested", "a Nigerian was
     killed"), not as an adjective before another word."""
     last = span[-1]
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("-", "–") and \
+            not doc[span.end - 1].whitespace_:
+        return False  # "Saudi-led", "Iranian-backed"
     if last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and last.tag_ == ""):
         return True
     if not span.doc.has_annotation("DEP"):
@@ -1159,6 +1217,59 @@ def _people_word(span: Span, nouns: list[Span]) -> bool:
     if last.dep_ in ("amod", "compound", "nmod", "poss") and last.head.i > last.i:
         return False
     return last.pos_ in ("NOUN", "PROPN") and not any(n.start == span.end for n in nouns)
+
+
+def _namesake(doc: Doc, span: Span, kb: KnowledgeBase, country: str):
+    """A gazetteer namesake of a capital in the country or US state written after it
+    ("Paris, Texas", "Tripoli, Lebanon"), or None."""
+    after = _after_comma(doc, span, kb)
+    if after is None or after[0] == country:
+        return None
+    places = [p for p in kb.places_for(span.text) if p.country == after[0]]
+    return kb.gazetteer.resolve(places, after=after) if places else None
+
+
+_NAME_LINKS = frozenset(("of", "for", "and", "the", "on", "de", "&"))
+
+
+def _kind_names(doc: Doc, kb: KnowledgeBase, taken: list[bool], demonyms: list[_Found],
+                nouns: list[Span]) -> list[Span]:
+    """Runs of capitalised words (joined by "of", "for", "and" ...) that no step found and
+    whose words give a body's kind (``AgentLexicon.name_kind``): names NER missed. A
+    country word or place may open the run; nothing else found may be inside it."""
+    placed = {k for d in demonyms for k in range(d.span.start, d.span.end)}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if taken[i] or not t.is_title or not t.is_alpha or t.is_stop or \
+                (i and not _sent_start(doc, i) and doc[i - 1].is_title and not taken[i - 1]
+                 and doc[i - 1].is_alpha and not doc[i - 1].is_stop):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not taken[j] and (
+                (doc[j].is_title and doc[j].is_alpha) or
+                (doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].is_title)):
+            j += 1
+        span = doc[i:j]
+        opening = next((d.span.end for d in demonyms if d.span.start == i), i + 1)
+        inner_places = [k for k in range(opening, j) if k in placed]
+        if len(span) >= 2 and span[-1].is_title and not inner_places and \
+                not any(e.label_ in ("PERSON", "WORK_OF_ART", "LAW", "EVENT") and
+                        e.start <= j - 1 < e.end for e in doc.ents) and \
+                kb.agents.name_kind([w.text for w in span]) and \
+                not any(n.start <= opening and n.end >= j for n in nouns if n.end == j) and \
+                not any(n.start == opening and n.end == j for n in nouns):
+            out.append(span)  # (an agent noun written with capitals is a group's business)
+        i = j
+    return out
+
+
+def _named_place(doc: Doc, span: Span, kb: KnowledgeBase) -> bool:
+    """ "the town of Gorazde", "the city of Cizre": a place noun and "of" before the name."""
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        fold(doc[span.start - 2].text) in kb.agents.place_nouns
 
 
 def _after_comma(doc: Doc, span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:
@@ -1240,16 +1351,20 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     if not places:
         return None
     ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or
-                                                      len(span) == 1):
-        return None  # a several-word gazetteer name NER calls a person is the place
     prev = doc[span.start - 1].lower_ if span.start else ""
+    if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or (
+            len(span) == 1 and not (places[0].curated and (prev in _LOCATIVE or
+                                                           len(doc) <= 2)))):
+        # a several-word gazetteer name NER calls a person is the place; a one-word one
+        # only after a locative word or as the whole phrase ("villagers in Rakhine")
+        return None
     curated = places[0].curated
     if not curated and ent is not None and len(_trim(ent)) > len(span):
         return None  # a GeoNames name inside a longer name ("Baltic Fleet") is not a place
     after = _after_comma(doc, span, kb)
     if not curated and len(span) == 1 and places[0].population < 100_000 and \
-            prev not in _LOCATIVE and after is None and len(doc) > 3:
+            prev not in _LOCATIVE and after is None and len(doc) > 3 and \
+            not _named_place(doc, span, kb):
         return None  # a small town's one-word name is more often a word ("Time", "Fleet")
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         # "Hope", "Reading", "Split": a place named by an everyday word is a place only
@@ -1259,7 +1374,7 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
         if everyday and prev not in _LOCATIVE:
             return None
         if not curated and prev not in _LOCATIVE and len(doc) > 3 and \
-                _after_comma(doc, span, kb) is None:
+                _after_comma(doc, span, kb) is None and not _named_place(doc, span, kb):
             return None  # GeoNames' long list: only where the words say it is a place
     place = kb.gazetteer.resolve(places, after=after, votes=counts)
     if place is None:

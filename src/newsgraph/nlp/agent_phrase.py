@@ -250,7 +250,7 @@ def apply_modifiers(doc: Doc, start: int, end: int, sector: str, sector2: str,
     seen_words: set[str] = set()
     for k in range(end - 1, start - 1, -1):
         if doc[k].pos_ == "NOUN" and ctx.noun_at(k) is None and k not in ctx.words and \
-                lex.modifier(doc[k].lower_) is None:
+                k not in ctx.actors and lex.modifier(doc[k].lower_) is None:
             break
         word = ctx.words.get(k, doc[k].lower_)
         if word in seen_words:
@@ -266,6 +266,17 @@ def apply_modifiers(doc: Doc, start: int, end: int, sector: str, sector2: str,
         if applied is not None:
             sector, sector2 = applied
     return sector, sector2
+
+
+def _people_country(doc: Doc, noun: Span, start: int, ctx: PhraseContext) -> str:
+    """The home country of the people qualifying ``noun`` ("Karen guerrillas": MMR), ""
+    when it lives in several states."""
+    for k in range(noun.start - 1, start - 1, -1):
+        other = ctx.noun_at(k)
+        agent = ctx.lex.lookup(other.text) if other is not None else None
+        if agent is not None and agent.people is not None:
+            return agent.people
+    return ""
 
 
 def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) -> Reading:
@@ -292,10 +303,10 @@ def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) 
                 reading.end = comp[3]
         if qualified is not None:
             q_sector, q_sector2, is_people = qualified
+            if is_people and not reading.country:
+                reading.country = _people_country(doc, noun, start, ctx)
             if agent.armed:
-                key = "PEOPLE" if is_people and q_sector in ("CVL",) else q_sector
-                if is_people:
-                    key = "PEOPLE"
+                key = "PEOPLE" if is_people else q_sector
                 mapped = lex.armed_map.get(key)
                 if mapped and agent.sector not in ("PRM",):
                     sector, sector2 = mapped, ""
@@ -335,6 +346,8 @@ def read_phrase(doc: Doc, noun: Span, start: int, end: int, ctx: PhraseContext) 
         return Reading(country=country)
     if agent.people is not None and not country:
         country = agent.people
+    if not country:  # "Karen guerrillas": a people with one home country
+        country = _people_country(doc, noun, start, ctx)
     reading.sector, reading.sector2, reading.country = sector, sector2, country
     return reading
 
