@@ -244,13 +244,24 @@ class AgentLexicon:
     def name_kind(self, words: list[str]) -> str:
         """The sector an organisation's name gives by its kind words ("Acme Holdings Ltd"
         BUS, "Central Bank of X" GOV, "X League for Human Rights" SOC), or ""."""
-        folded = " ".join(fold(w) for w in words if fold(w))
-        padded = f" {folded} "
-        for phrase, sector in self.name_words:
-            if f" {phrase} " in padded:
+        folded = [fold(w) for w in words if fold(w)]
+        # the name's head part: before "of"/"for" ("Ministry of Health", "Association of
+        # African Jurists"), unless only the rest has kind words
+        cut = next((i for i, w in enumerate(folded) if i and w in ("of", "for")), None)
+        full = f" {' '.join(folded)} "
+        for ph, sector in self.name_words:  # "Institute of Technology", "Union of Teachers"
+            if (" of " in f" {ph} " or " for " in f" {ph} ") and f" {ph} " in full:
                 return sector
-        last = fold(words[-1]) if words else ""
-        return self.name_suffixes.get(last, "")
+        parts = [folded[:cut], folded] if cut else [folded]
+        for part in parts:
+            padded = f" {' '.join(part)} "
+            hits = [(padded.rfind(f" {ph} ") + len(ph), sector)
+                    for ph, sector in self.name_words if f" {ph} " in padded]
+            if part and part[-1] in self.name_suffixes:
+                hits.append((len(padded), self.name_suffixes[part[-1]]))
+            if hits:
+                return max(hits)[1]  # the kind word nearest the end names the kind
+        return ""
 
 
 def plural_forms(word: str, irregular: dict[str, str] | None = None) -> list[str]:

@@ -819,8 +819,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             ctx.nouns = [m for m in ctx.nouns if not (m.start < n.end and n.start < m.end)]
             ctx.nouns.append(n)
         if n.start in used_context or _modifier_only(n, noun_spans) or \
-                n[0].ent_type_ in _NOT_GROUP_ENTS:
-            continue
+                n[0].ent_type_ in _NOT_GROUP_ENTS or any(
+                    d.kind == "place" and d.span.start < n.end and n.start < d.span.end
+                    for d in demonyms):
+            continue  # (a word of a place's name is no group: "West Bank")
         coding = _group_coding(doc, n, noun_spans, country_spans, home, kb, ctx)
         if not coding.sector:
             continue
