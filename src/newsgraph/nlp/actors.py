@@ -435,7 +435,7 @@ def _affiliation(doc: Doc, left: tuple[int, int], end: int, ctx: PhraseContext
         country, sector, typ = ctx.actors[j]
         if typ == "ORG":
             return sector, country
-    ent = next((e for e in doc.ents if e.start == j), None)
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
     if ent is not None and ent.label_ in ("ORG", "FAC"):
         kind = ctx.lex.name_kind([t.text for t in ent])
         if not kind:
@@ -570,7 +570,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                     country_spans.setdefault(k, best.actor.country)
             take(f)
         elif places:
-            c = places[0]
+            # a demonym two states share ("Congolese"): the one the article names more,
+            # else the more populous
+            c = min(places, key=lambda p: (-counts.get(p.actor.country, 0),
+                                           -kb.population.get(p.actor.country, 0)))
             code = c.actor.country
             counts[code] = counts.get(code, 0) + 1
             for k in range(span.start, span.end):
@@ -1316,8 +1319,9 @@ def _place_candidates(doc: Doc, kb: KnowledgeBase, taken: list[bool],
     i = 0
     while i < len(doc):
         if not (doc[i].is_title and doc[i].is_alpha) or not free(i, i + 1) or \
-                doc[i].is_stop or doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE"):
-            i += 1
+                doc[i].is_stop or (doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and
+                                   not _named_place(doc, doc[i:i + 1], kb)):
+            i += 1  # (NER's other names are not places, unless "the town of X" says so)
             continue
         hit = None
         for n in (4, 3, 2, 1):
@@ -1373,7 +1377,7 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
         # where NER says so or after a locative word
         everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop
                                        or (not curated and span[0].pos_ not in ("PROPN", "")))
-        if everyday and prev not in _LOCATIVE:
+        if everyday and prev not in _LOCATIVE and not _named_place(doc, span, kb):
             return None
         if not curated and prev not in _LOCATIVE and len(doc) > 3 and \
                 _after_comma(doc, span, kb) is None and not _named_place(doc, span, kb):
