@@ -120,25 +120,26 @@ class Gazetteer:
         folder = folder or geonames_dir()
         keep_alternates = ALTERNATE_NAMES_MIN
 
-        def slim(obj: dict) -> dict:
-            # drop what is not needed as soon as each record is parsed: the alternate names
-            # of small places (most of the file) never reach memory together
-            if "alternatenames" in obj and (obj.get("population") or 0) < keep_alternates:
-                obj["alternatenames"] = None
-            return obj
+        def slim(obj: dict):
+            # each city record shrinks to what is used as soon as it is parsed, so the
+            # alternate names in every script (most of the file) never sit in memory at once
+            if "geonameid" not in obj:
+                return obj
+            population = int(obj.get("population") or 0)
+            alternates = [a for a in obj.get("alternatenames") or []
+                          if a != obj.get("name") and _usable_alternate(a)] \
+                if population >= keep_alternates else []
+            return (str(obj.get("name") or ""), str(obj.get("countrycode") or ""), population,
+                    str(obj.get("admin1code") or ""), alternates)
 
         with open(folder / "cities15000.json", encoding="utf-8") as fh:
             cities = json.load(fh, object_hook=slim)
-        for city in cities.values():
-            country = iso3.get(str(city.get("countrycode") or ""), "")
-            if country not in known or not city.get("name"):
+        for name, code, population, admin1, alternates in cities.values():
+            country = iso3.get(code, "")
+            if country not in known or not name:
                 continue
-            place = Place(str(city["name"]), country, "city", [],
-                          int(city.get("population") or 0), str(city.get("admin1code") or ""),
-                          curated=False)
-            alternates = [a for a in city.get("alternatenames") or []
-                          if a != place.name and _usable_alternate(a)]
-            self.add(place, [place.name], alternates)
+            place = Place(name, country, "city", [], population, admin1, curated=False)
+            self.add(place, [name], alternates)
             self.geonames += 1
         del cities
         with open(folder / "us_states.json", encoding="utf-8") as fh:
