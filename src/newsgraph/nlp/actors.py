@@ -44,6 +44,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -249,7 +250,7 @@ def _national_namesake(doc: Doc, span: Span, names: list, kb: KnowledgeBase) -> 
     prev = doc[span.start - 1]
     if not prev.is_title or not kb.country_code(prev.text):
         return False
-    ent = next((e for e in doc.ents if e.start <= prev.i and span.end <= e.end), None)
+    ent = next((e for e in _ents(doc) if e.start <= prev.i and span.end <= e.end), None)
     return ent is not None or prev.ent_type_ == ""
 
 
@@ -268,7 +269,7 @@ def _lowered_name(span: Span, kb: KnowledgeBase) -> bool:
 
 def _inside_body(span: Span) -> bool:
     """True when NER puts ``span`` inside a longer name of a body or place."""
-    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end),
+    ent = next((e for e in _ents(span.doc) if e.start <= span.start and span.end <= e.end),
                None)
     return ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "LOC", "WORK_OF_ART") \
         and len(_trim(ent)) > len(span)
@@ -284,7 +285,7 @@ def _inside_longer_name(span: Span) -> bool:
     t = span[0]
     if t.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    ent = next((e for e in _ents(span.doc) if e.start <= span.start < e.end), None)
     return ent is not None and len(_trim(ent)) > len(span)
 
 
@@ -435,7 +436,7 @@ def _affiliation(doc: Doc, left: tuple[int, int], end: int, ctx: PhraseContext
         country, sector, typ = ctx.actors[j]
         if typ == "ORG":
             return sector, country
-    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
     if ent is not None and ent.label_ in ("ORG", "FAC"):
         kind = ctx.lex.name_kind([t.text for t in ent])
         if not kind:
@@ -493,7 +494,44 @@ def _actor_tokens(found: list[_Found]) -> dict[int, tuple[str, str, str]]:
 
 # ---------------------------------------------------------------- the finder
 
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (spaCy builds the tuple anew on every access), cached while
+    ``find_mentions`` runs on the doc."""
+    cached = _ENTS.get(id(doc))
+    return cached if cached is not None else tuple(doc.ents)
+
+
+_ENTS: dict[int, tuple[Span, ...]] = {}
+
+
+def _flags(doc: Doc) -> tuple[list[bool], list[bool], list[int]]:
+    """Per token, read in one C-level pass (building Token objects is the slow part):
+    title case; a capitalised word that is no stop word; the lower-case form's hash."""
+    cached = _FLAGS.get(id(doc))
+    if cached is not None:
+        return cached
+    arr = doc.to_array([IS_TITLE, IS_ALPHA, IS_STOP, LOWER]).tolist() if len(doc) else []
+    titled = [bool(r[0]) for r in arr]
+    cap = [bool(r[0] and r[1] and not r[2]) for r in arr]
+    flags = (titled, cap, [r[3] for r in arr])
+    if id(doc) in _ENTS:
+        _FLAGS[id(doc)] = flags
+    return flags
+
+
+_FLAGS: dict[int, tuple[list[bool], list[bool], list[int]]] = {}
+
+
 def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
+    _ENTS[id(doc)] = tuple(doc.ents)
+    try:
+        return _find_mentions(doc, tagger)
+    finally:
+        _ENTS.pop(id(doc), None)
+        _FLAGS.pop(id(doc), None)
+
+
+def _find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     kb = tagger.kb
     date = doc._.ng_date if isinstance(doc._.ng_date, str) and doc._.ng_date else None
     found: list[_Found] = []
@@ -509,6 +547,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
     noun_starts = {n.start for n in noun_spans}
+    noun_ends = {n.end for n in noun_spans}
 
     # 1. KB names (longest first)
     # "Russia today" is not the broadcaster Russia Today: a body's name written with an
@@ -622,7 +661,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             demonyms.append(f)
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ not in _NER_TYPES:
             continue
         span = _trim(ent)
@@ -774,7 +813,7 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         needs = f.kb is None or not f.actor.sector or f.actor.sector == "ELI"
         coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
                            noun_spans, ctx)
-        titled = any(n.end == f.span.start for n in noun_spans)
+        titled = f.span.start in noun_ends
         if f.kb is not None and coding.end is not None and not titled and f.actor.sector:
             coding = Coding()  # a KB person is recoded only by a title right before the name
         if coding.start is not None:
@@ -1063,10 +1102,11 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
                 (t.text in ("'s", "’s") and start >= 2 and (start - 2 in country_spans
                                                              or doc[start - 2].is_title)) or \
                 (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
-                any(n.end == start for n in nouns) or kb.agents.modifier(t.lower_) or \
+                _ends_at(ctx, start) or kb.agents.modifier(t.lower_) or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
                 (t.is_title and t.pos_ == "PROPN"):
-            start = next((n.start for n in nouns if n.end == start), start - 1)
+            before = _ends_at(ctx, start)
+            start = before.start if before is not None else start - 1
         else:
             break
     # the parse may reach further ("Ankara's Cankaya district administration")
@@ -1092,6 +1132,12 @@ def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[i
             and doc[end + 1:end + 3].text.lower() in ("the republic", "the country"):
         country = home
     return Coding(country, reading.sector, reading.sector2, start, end)
+
+
+def _ends_at(ctx: PhraseContext, i: int) -> Span | None:
+    """The agent noun that ends right before token ``i``, or None."""
+    n = ctx.noun_at(i - 1) if i else None
+    return n if n is not None and n.end == i else None
 
 
 def _name_coding(doc: Doc, span: Span, ctx: PhraseContext) -> Coding:
@@ -1244,25 +1290,25 @@ def _kind_names(doc: Doc, kb: KnowledgeBase, taken: list[bool], demonyms: list[_
     country word or place may open the run; nothing else found may be inside it."""
     placed = {k for d in demonyms for k in range(d.span.start, d.span.end)}
     out: list[Span] = []
+    n = len(doc)
+    _, cap, lower = _flags(doc)
+    links = {doc.vocab.strings[w] for w in _NAME_LINKS}
+    link = [x in links for x in lower]
     i = 0
-    while i < len(doc):
-        t = doc[i]
-        if taken[i] or not t.is_title or not t.is_alpha or t.is_stop or \
-                (i and not _sent_start(doc, i) and doc[i - 1].is_title and not taken[i - 1]
-                 and doc[i - 1].is_alpha and not doc[i - 1].is_stop):
+    while i < n:
+        if taken[i] or not cap[i] or (i and cap[i - 1] and not taken[i - 1]
+                                      and not _sent_start(doc, i)):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and not taken[j] and (
-                (doc[j].is_title and doc[j].is_alpha) or
-                (doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].is_title)):
+        while j < n and not taken[j] and (cap[j] or (link[j] and j + 1 < n and cap[j + 1])):
             j += 1
         span = doc[i:j]
         opening = next((d.span.end for d in demonyms if d.span.start == i), i + 1)
         inner_places = [k for k in range(opening, j) if k in placed]
         if len(span) >= 2 and span[-1].is_title and not inner_places and \
                 not any(e.label_ in ("PERSON", "WORK_OF_ART", "LAW", "EVENT") and
-                        e.start <= j - 1 < e.end for e in doc.ents) and \
+                        e.start <= j - 1 < e.end for e in _ents(doc)) and \
                 kb.agents.name_kind([w.text for w in span]) and \
                 not any(n.start <= opening and n.end >= j for n in nouns if n.end == j) and \
                 not any(n.start == opening and n.end == j for n in nouns):
@@ -1309,26 +1355,29 @@ def _place_candidates(doc: Doc, kb: KnowledgeBase, taken: list[bool],
         return not any(taken[s:e]) and not any(used[s:e])
 
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ in ("GPE", "LOC", "FAC"):
             span = _trim(ent)
             if free(span.start, span.end) and kb.places_for(span.text):
                 out.append(span)
                 for k in range(span.start, span.end):
                     used[k] = True
+    titled, cap, lower = _flags(doc)
+    joiners = {doc.vocab.strings[w] for w in ("al", "el", "de", "of")}
+    joiner = [x in joiners for x in lower]
     i = 0
     while i < len(doc):
-        if not (doc[i].is_title and doc[i].is_alpha) or not free(i, i + 1) or \
-                doc[i].is_stop or (doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and
-                                   not _named_place(doc, doc[i:i + 1], kb)):
+        if not cap[i] or not free(i, i + 1) or (
+                doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and
+                not _named_place(doc, doc[i:i + 1], kb)):
             i += 1  # (NER's other names are not places, unless "the town of X" says so)
             continue
         hit = None
         for n in (4, 3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) != n or not all(t.is_title or t.lower_ in ("al", "el", "de", "of")
-                                         for t in span) or not free(i, i + n):
+            if i + n > len(doc) or not all(titled[k] or joiner[k] for k in range(i, i + n)) \
+                    or not free(i, i + n):
                 continue
+            span = doc[i:i + n]
             if kb.places_for(span.text) and not kb.candidates(span.text):
                 hit = span
                 break
@@ -1356,7 +1405,7 @@ def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
     places = kb.places_for(span.text)
     if not places:
         return None
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = next((e for e in _ents(doc) if e.start <= span.start and span.end <= e.end), None)
     prev = doc[span.start - 1].lower_ if span.start else ""
     if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or (
             len(span) == 1 and not (places[0].curated and (prev in _LOCATIVE or

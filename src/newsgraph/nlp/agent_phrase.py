@@ -55,9 +55,17 @@ class PhraseContext:
     words: dict[int, str] = field(default_factory=dict)  # token -> its hyphenated word
     foreign: set[int] = field(default_factory=set)  # tokens whose country never applies
     places: dict[int, str] = field(default_factory=dict)  # token -> country, of places
+    _index: dict[int, Span] | None = field(default=None, repr=False)
+    _indexed: list[Span] | None = field(default=None, repr=False)
+    _size: int = field(default=0, repr=False)
 
     def noun_at(self, i: int) -> Span | None:
-        return next((n for n in self.nouns if n.start <= i < n.end), None)
+        """The agent-noun span holding token ``i``, or None."""
+        index = self._index
+        if index is None or self._indexed is not self.nouns or len(self.nouns) != self._size:
+            index = {k: n for n in self.nouns for k in range(n.start, n.end)}
+            self._index, self._indexed, self._size = index, self.nouns, len(self.nouns)
+        return index.get(i)
 
 
 @dataclass(slots=True)
@@ -76,26 +84,29 @@ def hyphen_words(doc: Doc, lex: AgentLexicon) -> tuple[dict[int, str], set[int]]
     suffix (-backed, -funded)."""
     words: dict[int, str] = {}
     foreign: set[int] = set()
+    texts = [t.text for t in doc]
+    if not any("-" in t or "–" in t for t in texts):
+        return words, foreign
+    glued = [not t.whitespace_ for t in doc]
     i = 0
     n = len(doc)
     while i < n:
         j = i
         # extend while the next token is "-" glued to both sides
-        while j + 2 < n + 0 and doc[j + 1].text in ("-", "–") and not doc[j].whitespace_ \
-                and not doc[j + 1].whitespace_:
+        while j + 2 < n and texts[j + 1] in ("-", "–") and glued[j] and glued[j + 1]:
             j += 2
         if j > i:
-            parts = [doc[k].text for k in range(i, j + 1, 2)]
+            parts = [texts[k] for k in range(i, j + 1, 2)]
             text = "-".join(parts).lower()
             for k in range(i, j + 1):
                 words[k] = text
             _foreign_parts(list(range(i, j + 1, 2)), [fold(p) for p in parts], lex, foreign)
             i = j + 1
             continue
-        tok = doc[i]
-        if "-" in tok.text[1:-1]:
-            words[i] = tok.text.lower()
-            parts = [fold(p) for p in tok.text.split("-")]
+        text = texts[i]
+        if "-" in text[1:-1]:
+            words[i] = text.lower()
+            parts = [fold(p) for p in text.split("-")]
             if parts and (parts[0] in lex.foreign_prefixes or parts[-1] in lex.hyphen_foreign):
                 foreign.add(i)
         i += 1
