@@ -487,8 +487,10 @@ def _actor_tokens(found: list[_Found]) -> dict[int, tuple[str, str, str]]:
     for f in found:
         if f.kb is None and f.actor.type not in ("GPE", "PERSON"):
             continue
+        # a place or a country's people before a noun gives it a country, not a sector
+        sector = "" if f.actor.type == "GPE" and f.actor.sector == "CVL" else f.actor.sector
         for k in range(f.span.start, f.span.end):
-            out[k] = (f.actor.country, f.actor.sector, f.actor.type)
+            out[k] = (f.actor.country, sector, f.actor.type)
     return out
 
 
@@ -643,7 +645,18 @@ def _find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             if c.kind == "demonym" and _people_word(span, noun_spans):
                 # "Palestinians", "a Nigerian": the country's people, not its state
                 sector = "CVL"
-            f = _Found(span, _kb_actor(kb, c.actor, date, sector), c.kind, c.actor)
+            actor = _kb_actor(kb, c.actor, date, sector)
+            if sector == "CVL" and c.kind == "demonym":
+                # "Palestinians": the country's civilians, the group "residents" joins
+                actor = Actor(key=_group_key(doc, code, "CVL"),
+                              name=_group_name(kb, code, "CVL"), type="GROUP", country=code,
+                              sector="CVL")
+            elif sector == "CVL":
+                # a city standing for its people ("gathered in Minsk"): the city itself
+                actor = Actor(key=f"place:{code}:{fold(span.text)}", name=span.text.title()
+                              if span.text.isupper() else span.text, type="GPE",
+                              country=code, sector="CVL")
+            f = _Found(span, actor, c.kind, c.actor)
             if c.kind == "demonym":
                 demonyms.append(f)  # kept unless it only modifies a coded phrase
             else:
@@ -1057,7 +1070,7 @@ def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
 def _group_name(kb: KnowledgeBase, country: str, sector: str) -> str:
     """A group's canonical name: "Belarus: police", "the West: government", "civilians"
     (no country)."""
-    label = kb.sectors.get(sector, sector).split(",")[0].strip()
+    label = re.split(r"[,(]", kb.sectors.get(sector, sector))[0].strip()
     place = kb.countries[country].name if country in kb.countries else \
         kb.codes.get(country, country)
     return f"{place}: {label}" if place else label
@@ -1309,7 +1322,7 @@ def _kind_names(doc: Doc, kb: KnowledgeBase, taken: list[bool], demonyms: list[_
         if len(span) >= 2 and span[-1].is_title and not inner_places and \
                 not any(e.label_ in ("PERSON", "WORK_OF_ART", "LAW", "EVENT") and
                         e.start <= j - 1 < e.end for e in _ents(doc)) and \
-                kb.agents.name_kind([w.text for w in span]) and \
+                kb.agents.name_kind([w.text for w in span]) and not _junk(span, kb) and \
                 not any(n.start <= opening and n.end >= j for n in nouns if n.end == j) and \
                 not any(n.start == opening and n.end == j for n in nouns):
             out.append(span)  # (an agent noun written with capitals is a group's business)
