@@ -113,10 +113,14 @@ def test_actors_metonyms_and_demonyms(tag):
     assert found["Belarusians"].kind == "demonym" and found["Belarusians"].actor.country == "BLR"
 
 
-def test_actors_capital_after_preposition_is_a_place(tag):
+def test_actors_capital_after_preposition_is_its_people(tag):
+    # PLOVER codes a capital as its government only as subject or direct object; elsewhere
+    # the city (its people, CVL); a dateline only locates
     doc = tag("Protesters gathered in Minsk.")
     m = _by_text(doc)["Minsk"]
-    assert m.actor.country == "BLR" and m.actor.sector == ""
+    assert (m.actor.country, m.actor.sector) == ("BLR", "CVL")
+    doc = tag("MINSK, Feb 25 - Protesters gathered again.")
+    assert _by_text(doc)["MINSK"].actor.sector == ""
 
 
 def test_actors_groups_are_coded(tag):

@@ -1,4 +1,4 @@
-"""Gazetteer places in text: they code their country, locate, and do not act."""
+"""Gazetteer places in text: they code their country; as actors they are its people (CVL)."""
 
 from __future__ import annotations
 
@@ -40,11 +40,18 @@ def test_actors_place_modifier_codes_the_country(tag):
     assert not [m for m in doc._.ng_mentions if m.kind == "place"]  # one mention, not two
 
 
-def test_actors_place_alone_is_a_place_of_its_country(tag):
+def test_actors_place_alone_is_its_country_civilians(tag):
+    # PLOVER codes a city or region acting or suffering as an actor as its country, CVL
     doc = tag("Fighting spread across Ostrovia Province last week, residents said.")
     place = next(m for m in doc._.ng_mentions if m.text == "Ostrovia Province")
-    assert (place.kind, place.actor.country, place.actor.sector) == ("place", "MMR", "")
+    assert (place.kind, place.actor.country, place.actor.sector) == ("place", "MMR", "CVL")
     assert place.actor.key == "place:MMR:ostrovia"
+
+
+def test_actors_place_dateline_only_locates(tag):
+    doc = tag("TESTGRAD, March 3 - Riot police detained dozens of protesters.")
+    place = next(m for m in doc._.ng_mentions if m.text == "TESTGRAD")
+    assert (place.actor.country, place.actor.sector) == ("BLR", "")
 
 
 def test_actors_place_dateline_gives_the_home_country(tag):

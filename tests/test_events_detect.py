@@ -78,7 +78,7 @@ def test_events_first_person_in_quote_is_the_speaker(candidates):
 
 
 def test_events_unresolved_pronoun_is_no_party(candidates):
-    events = candidates("It attacked the village on Sunday.")
+    events = candidates("It attacked again on Sunday.")
     ev = next(e for e in events if e.event == "ASSAULT")
     assert ev.actor is None
     assert ev.complete is False  # nothing coded takes part

@@ -101,23 +101,35 @@ def entities_command(
 
 @evaluate_app.command("actors")
 def evaluate_actors_command(
-    path: Annotated[Path, typer.Argument(help="ngec_actors-style JSONL.")] = DEFAULT_ACTORS_BENCH,
+    path: Annotated[Path, typer.Argument(help="ngec_actors-style JSONL, or a PLOVER GSR "
+                                         "JSON file (its source/target actor codes are "
+                                         "scored in their sentences).")
+                    ] = DEFAULT_ACTORS_BENCH,
     model: ModelOption = None,
     kb: KbOption = None,
     as_json: JsonOption = False,
     show: Annotated[int, typer.Option("--show", help="Failures to list per kind.")] = 5,
+    texts: Annotated[Path | None, typer.Option(
+        "--texts", help="Folder of the texts that cases naming their phrase by file and "
+        "offsets point into (bench/actor_phrases).")] = None,
+    split: Annotated[str | None, typer.Option(
+        "--split", help="Only cases whose 'split' field is this (dev, heldout).")] = None,
 ) -> None:
     """Score actor coding: share of cases where every expected field matches.
 
     Example:
         newsgraph evaluate actors ../shared/bench/ngec_actors/dev.jsonl
+        newsgraph evaluate actors ../shared/bench/plover_gsr/PLOVER_GSR_CAMEO.json
     """
-    from ..evaluate.actors import code_phrase, load_cases, score_actors
+    from ..evaluate.actors import code_phrase, is_gsr, load_cases, score_actors
 
+    if is_gsr(path):
+        _evaluate_gsr(path, model, kb, as_json, show)
+        return
     try:
         with cli_errors():
             nlp = _pipeline(model, kb)
-            cases = load_cases(path)
+            cases = load_cases(path, texts, split)
     except OSError as exc:
         raise fail(exc) from exc
     tagger = nlp.get_pipe("newsgraph_actors")
@@ -149,3 +161,33 @@ def evaluate_actors_command(
             f"/ {f['got']['country']}/{f['got']['sector']}" for f in items[:show])
         table.add_row(esc(kind), str(len(items)), esc(ex))
     out.print(table)
+
+
+def _evaluate_gsr(path: Path, model: str | None, kb: list[Path] | None, as_json: bool,
+                  show: int) -> None:
+    """`evaluate actors` on a PLOVER GSR file: country and sector of each gold actor."""
+    from ..evaluate.actors import score_gsr_actors
+
+    try:
+        with cli_errors():
+            nlp = _pipeline(model, kb)
+            records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise fail(exc) from exc
+    result = score_gsr_actors(records, nlp)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.print(f"GSR actors: {result['actors']} source/target actors from {esc(str(path))}")
+    out.print(f"  country and sector right: {result['both']:.1%}")
+    out.print(f"  country right: {result['country']:.1%}   sector right: "
+              f"{result['sector']:.1%} (of {result['sector_n']})")
+    table = Table(title="sector right, by gold sector")
+    for col in ("gold sector", "actors", "right"):
+        table.add_column(col)
+    for sector, c in result["by_sector"].items():
+        table.add_row(sector, str(c.get("n", 0)), str(c.get("right", 0)))
+    out.print(table)
+    for f in result["failures"][:show]:
+        out.print(esc(f"  {f['id']} {f['role']} {f['actor']!r}: {f['expect']} / {f['got']}"),
+                  highlight=False)

