@@ -38,6 +38,10 @@ from newsgraph.records import to_dict
 
 #: the share of no-event sentences that may get an event at the chosen operating point
 MAX_NO_EVENT_RATE = 0.10
+#: candidates under this probability are not stored at all; between it and the operating
+#: point they are stored for --min-confidence to reach (a warned-of hypothetical act
+#: scores around 0.1)
+FLOOR = 0.1
 #: F1 differences on dev under this are noise (a pair or two of 63)
 F1_FLAT = 0.01
 
@@ -280,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         top = max(r["f1"] for r in quiet)
         best = max((r for r in quiet if r["f1"] >= top - F1_FLAT), key=lambda r: r["threshold"])
         det.threshold = best["threshold"]
-        det.floor = min(0.2, det.threshold)
+        det.floor = min(FLOOR, det.threshold)
         voa_at = next(r for r in voa_rows if r["threshold"] == det.threshold)
         det.info = {"trained_on": ["events_real/train"] + ([] if args.no_plv else ["plv/train"])
                     + ([] if args.no_own else ["bench/data/events_polnear_train_labels "

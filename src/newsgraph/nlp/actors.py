@@ -289,6 +289,25 @@ def _inside_longer_name(span: Span) -> bool:
     return ent is not None and len(_trim(ent)) > len(span)
 
 
+_NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT")
+#: honorifics that say a person's gender (KB genders are "m" / "f")
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m",
+                 "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f",
+                 "lady": "f", "dame": "f"}
+
+
+def _inside_org_name(span: Span) -> bool:
+    """True when NER puts ``span`` inside a longer name of a body, law or work whose other
+    words are capitalised: "USA" of "Priorities USA", "America" of "America First Action"
+    name an organisation, not the country."""
+    ent = next((e for e in _ents(span.doc) if e.start <= span.start and span.end <= e.end
+                and e.label_ in _NAME_LABELS), None)
+    if ent is None or len(_trim(ent)) <= len(span):
+        return False
+    others = [t for t in _trim(ent) if not (span.start <= t.i < span.end) and t.is_alpha]
+    return bool(others) and all(t.text[:1].isupper() for t in others)
+
+
 def _common_word_opening(span: Span, cands: list) -> bool:
     """A one-word organisation name (``cands``: its KB candidates) opening a sentence where
     the tagger reads a common word ("Shell fragments hit", not "Shell said")."""
@@ -587,6 +606,10 @@ def _find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
                 # article comes first (step 3)
                 surname_only.append((span, cands))
                 continue
+        if names and all(c.actor.type == "GPE" for c in names) and _inside_org_name(span):
+            for k in range(span.start, span.end):  # it still says where the body is from
+                country_spans[k] = names[0].actor.country
+            continue
         if names and all(c.actor.type == "GPE" for c in names):
             # a country's name that also names a place elsewhere ("Georgia", the US state):
             # the place where the text says so ("Atlanta, Georgia")
@@ -751,11 +774,15 @@ def _find_mentions(doc: Doc, tagger: ActorTagger) -> list[Mention]:
     for span, cands in surname_only:
         if not free(span):
             continue
+        # "Mr. Clinton" is not Hillary Clinton: a gendered title rules out the other gender
+        want = _TITLE_GENDER.get(fold(doc[span.start - 1].text)) if span.start else None
         full = people.get(normal_form(span.text))
-        if full is not None:
+        if full is not None and (want is None or full.kb is None
+                                 or full.kb.gender in (None, want)):
             take(_Found(span, full.actor, "name", full.kb))
             continue
-        sur = [c for c in cands if c.kind in ("surname", "name") and c.actor.type == "PERSON"]
+        sur = [c for c in cands if c.kind in ("surname", "name") and c.actor.type == "PERSON"
+               and (want is None or c.actor.gender in (None, want))]
         sur = list({c.actor.id: c for c in sorted(sur, key=lambda c: c.kind != "name")}.values())
         if not sur or (_sent_start(doc, span.start) and not span[0].ent_type_
                        and span[0].pos_ not in ("PROPN", "")):

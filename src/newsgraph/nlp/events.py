@@ -256,6 +256,14 @@ def _attached_place(trig: Trigger) -> Token | None:
     return None
 
 
+def _place_modifier(doc: Doc, tok: Token) -> bool:
+    """A city or region modifying an event noun names the event, it does not act."""
+    if tok.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    m = actor_at(doc, tok.idx, tok.idx + len(tok))
+    return m is not None and m.actor.key.startswith("place:")
+
+
 def _quote_at(doc: Doc, start: int, end: int):
     """The quote whose words hold [start, end) (not the narration between its fragments)."""
     for q in doc._.quotes or []:
@@ -380,6 +388,8 @@ def _candidates(doc: Doc, lex: EventLexicon, *, promises: bool) -> list[_Candida
         found = {t.token.i: (find_parties(t, lex), find_modality(t, lex)) for t in triggers}
         for trig in triggers:
             parties, mod = found[trig.token.i]
+            if trig.kind == "noun":  # "the Paris agreement", "Minsk talks": where, not who
+                parties.actors[:] = [a for a in parties.actors if not _place_modifier(doc, a)]
             _adopt_inner_recipient(trig, parties, found, lex)
             if mod.reporter is not None and parties.actors and \
                     parties.actors[0].lower_ in _THIRD_PERSON and mod.reporter.pos_ != "PRON":
