@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..errors import NewsgraphError
@@ -25,7 +24,7 @@ from .options import (
     LimitOption,
     MinConfidenceOption,
 )
-from .output import check_date, cli_errors, err, esc, fail, open_store, out
+from .output import check_date, cli_errors, err, esc, fail, item_progress, open_store, out
 
 
 def _check_types(value: str | None, store: Store) -> str | None:
@@ -175,15 +174,7 @@ def evaluate_events_command(
             raise fail(NewsgraphError(f"no such gold file: {p}"))
     with cli_errors():
         err.print(esc(model_banner(build_pipeline(quiet=True))), highlight=False)
-    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        def progress(items):
-            items = list(items)
-            task = bar.add_task("Coding", total=len(items))
-            for item in items:
-                yield item
-                bar.advance(task)
-
+    with item_progress("Coding") as progress:
         try:
             report = evaluate_events(chosen, progress=progress)
         except NewsgraphError as exc:
@@ -226,15 +217,7 @@ def evaluate_events_real_command(
     for name in ("articles.jsonl", "sentences.jsonl"):
         if not (split / name).exists():
             raise fail(NewsgraphError(f"no {name} in {split}"))
-    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        def progress(items):
-            items = list(items)
-            task = bar.add_task("Coding", total=len(items))
-            for item in items:
-                yield item
-                bar.advance(task)
-
+    with item_progress("Coding") as progress:
         try:
             r = evaluate_events_real(split, all_events=all_events,
                                      min_confidence=min_confidence, progress=progress)

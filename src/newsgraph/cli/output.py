@@ -17,7 +17,7 @@ Exit statuses (README "Exit statuses"):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -95,3 +95,27 @@ def check_date(value: str | None, option: str) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)",
                                  param_hint=f"'{option}'")
     return value
+
+
+@contextmanager
+def item_progress(label: str) -> Iterator[Callable[[Iterable], Iterator]]:
+    """A progress bar on stderr for a list of items: ``with item_progress("Coding") as p:
+    run(p(items))``; the bar counts the items as they are consumed."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        def counted(items: Iterable) -> Iterator:
+            items = list(items)
+            task = bar.add_task(label, total=len(items))
+            for item in items:
+                yield item
+                bar.advance(task)
+
+        yield counted

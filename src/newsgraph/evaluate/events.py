@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .jsonl import parse_json_lines
 
 __all__ = ["GoldSentence", "EventScore", "load_gold", "score_events", "evaluate_events",
            "false_event_rate", "NO_INTERACTION", "GSR_LABELS", "DEFAULT_PATHS"]
@@ -148,14 +149,7 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON: {exc}", path=str(path)) from exc
     else:
-        items = []
-        for n, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                items.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not a JSON line: {exc}", path=str(path), line=n) from exc
+        items = parse_json_lines(raw, path)
     out = []
     for i, item in enumerate(items):
         label = str(item.get("event") or "").upper()

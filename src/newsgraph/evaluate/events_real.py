@@ -18,7 +18,6 @@ none). The unit is a (sentence, PLOVER type) pair, as the benchmark's GUIDELINES
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .jsonl import read_json_lines
 
 __all__ = ["GoldSentence", "load_articles", "load_sentences", "score_detection",
            "party_agrees", "evaluate_events_real"]
@@ -47,29 +46,16 @@ class GoldSentence:
     events: list[dict] = field(default_factory=list)
 
 
-def _jsonl(path: str | Path) -> list[dict]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not a JSON line: {exc.msg}", path=str(path), line=n) from exc
-    return out
-
-
 def load_sentences(path: str | Path) -> list[GoldSentence]:
     """The gold sentences of one split (``sentences.jsonl``)."""
     return [GoldSentence(str(r["article_id"]), int(r["sent_id"]), int(r["start"]),
                          int(r["end"]), r.get("text", ""), list(r.get("events") or []))
-            for r in _jsonl(path)]
+            for r in read_json_lines(path)]
 
 
 def load_articles(path: str | Path) -> list[dict]:
     """The articles of one split (``articles.jsonl``: id, text, date?)."""
-    return _jsonl(path)
+    return read_json_lines(path)
 
 
 def _words(party: Any) -> set[str]:
