@@ -24,10 +24,13 @@ GOLD = [
 ]
 
 
+def _party(text):
+    return None if text is None else {"text": text, "name": text, "country": ""}
+
+
 def _ev(event, at, actor=None, recipient=None):
-    party = (lambda t: None if t is None else {"text": t, "name": t, "country": ""})
-    return {"event": event, "trigger_start": at, "actor": party(actor),
-            "recipient": party(recipient)}
+    return {"event": event, "trigger_start": at, "actor": _party(actor),
+            "recipient": _party(recipient)}
 
 
 def test_evaluate_events_real_pairs_full_match_and_no_event_rate():
