@@ -101,3 +101,13 @@ def test_parties_titled_names_coordinated(annotate_text):
                               "President Vladimir Putin held talks in Sochi.")
     assert ev.event == "CONSULT"
     assert "Lukashenko" in ev.actor.text and "Putin" in ev.recipient.text
+
+
+def test_parties_subject_pronoun_is_the_person_the_text_is_about(annotate_text):
+    # "He" continues the subject of the previous sentence, not the last name printed.
+    doc = annotate_text("Alexander Lukashenko met Vladimir Putin's envoy in Minsk on "
+                        "Monday. He then criticized Poland.", date="2021-02-25")
+    ev = [e for e in doc._.events if e.trigger.startswith("critici")]
+    assert ev and ev[0].actor is not None
+    assert ev[0].actor.name == "Alexander Lukashenko"
+    assert _texts(ev[0])[1] == "Poland"

@@ -104,9 +104,11 @@ def _bucket(x: float) -> str:
 
 def _target(doc: Doc, part: Span, speaker: Mention | None) -> tuple[Token | None,
                                                                     Mention | None]:
-    """The actor a statement speaks of: a coded name first, then a resolved pronoun."""
+    """The actor a statement speaks of: whom it is about (a person who is the subject of
+    its clause: "He is a disgrace") before whom it mentions; people before bodies; a coded
+    name before an uncoded one and a resolved pronoun."""
     skey = speaker.actor.key if speaker is not None else None
-    best: tuple[int, Token, Mention] | None = None
+    best: tuple[tuple, Token, Mention] | None = None
     for tok in part:
         if tok.is_punct or tok.is_space:
             continue
@@ -117,12 +119,13 @@ def _target(doc: Doc, part: Span, speaker: Mention | None) -> tuple[Token | None
             continue
         if tok.dep_ == "amod" or (m.actor.type == "NORP" and tok.pos_ == "ADJ"):
             continue  # "American voters": a demonym describes, it is not the target
-        rank = 0 if (m.actor.country or m.actor.sector) and tok.pos_ != "PRON" else \
-            1 if tok.pos_ != "PRON" else 2
+        if tok.pos_ != "PRON":  # the head of the name, not its first word
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            tok = span.root if span is not None else tok
+        coded = bool(m.actor.country or m.actor.sector) and tok.pos_ != "PRON"
+        rank = (tok.dep_ not in ("nsubj", "nsubjpass"), m.actor.type != "PERSON",
+                0 if coded else 1 if tok.pos_ != "PRON" else 2)
         if best is None or rank < best[0]:
-            if tok.pos_ != "PRON":  # the head of the name, not its first word
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                tok = span.root if span is not None else tok
             best = (rank, tok, m)
     return (best[1], best[2]) if best else (None, None)
 

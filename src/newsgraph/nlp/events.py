@@ -52,6 +52,7 @@ from .event_rules import (
     party_span,
 )
 from .event_speech import speech_acts
+from .quote_speakers import resolve as resolve_subject
 from .timex import Timex, find_timex
 
 __all__ = ["EventCoder", "code_events", "make_event_coder"]
@@ -116,6 +117,10 @@ def _mention_for(doc: Doc, head: Token, start: int, end: int) -> Mention | None:
             if m is not None and m.actor.type == "PERSON":
                 return m
     m = actor_at(doc, head.idx, head.idx + len(head))
+    if m is None and head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass"):
+        # "He criticised ...": the person the text is about (the last one who was the
+        # subject of a clause), as for a quote's speaker, not the last name printed
+        m = resolve_subject(doc, doc[head.i:head.i + 1], head)
     if m is None:
         m = resolve_reference(doc, doc[start:end])
     if m is None and head.pos_ == "PRON":
