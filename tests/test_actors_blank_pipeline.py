@@ -17,8 +17,10 @@ def test_actors_blank_pipeline_finds_kb_names_and_metonyms():
     assert "NATO" in found and found["NATO"].actor.type == "ORG"
 
 
-def test_actors_kb_registry_function():
+def test_actors_kb_registry_function_builds_a_working_kb():
     from spacy.util import registry
 
     kb = registry.misc.get("newsgraph.actor_kb.v1")(kb_paths=[])
     assert kb.countries["RUS"].name
+    # the registered KB codes names, not just loads: an alias finds its actor
+    assert any(c.actor.country == "BLR" for c in kb.lookup("Belarus"))
