@@ -111,3 +111,18 @@ def test_parties_subject_pronoun_is_the_person_the_text_is_about(annotate_text):
     assert ev and ev[0].actor is not None
     assert ev[0].actor.name == "Alexander Lukashenko"
     assert _texts(ev[0])[1] == "Poland"
+
+
+def test_parties_a_things_owner_is_the_recipient(annotate_text):
+    # "mocked his tough talk" acts on the man who talks, not on the talk
+    doc = annotate_text("Mr. Cruz met Mr. Trump on Monday. Mr. Cruz mocked his tough talk.",
+                        date="2016-03-11")
+    ev = [e for e in doc._.events if e.trigger.startswith("mock")]
+    assert ev and ev[0].recipient is not None and ev[0].recipient.text == "his"
+
+
+def test_parties_gerund_after_a_noun_takes_the_owner_of_the_noun(annotate_text):
+    doc = annotate_text("The senators dropped their plan of sanctioning Russia.",
+                        date="2021-02-25")
+    ev = [e for e in doc._.events if e.event == "SANCTION"]
+    assert ev and ev[0].actor is not None and ev[0].actor.text == "their"

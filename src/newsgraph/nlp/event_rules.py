@@ -319,6 +319,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp" or head.dep_ == "prep":
             head = head.head if head.dep_ == "prep" else head
+        if head.pos_ in _NOUN_POS and verb.dep_ == "pcomp":
+            # "their strategy of attacking him", "abandoned the plan of invading": the
+            # noun's owner acts, else the subject of the verb the noun is the object of
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX"):
+                return subject_of(head.head, depth + 1)
+            return None
         # object control: "urged Minsk to release" - the controller is the object
         if verb.dep_ == "xcomp":
             objs = [c for c in head.children if c.dep_ in _OBJ
@@ -624,6 +633,14 @@ def find_parties(trig: Trigger, lex: EventLexicon) -> Parties:
         # phrase is a circumstance, not who is acted upon ("condemned the decision" keeps
         # its direct object)
         recipient = None
+    if recipient is not None and recipient.pos_ == "NOUN" and not _entity_like(recipient, lex):
+        # a recipient is who is acted upon: "mocked his tough talk" acts on its owner (a
+        # thing with no owner stays: PLOVER codes "condemned the bombing" with its target)
+        owner = next((c for c in recipient.children if c.dep_ == "poss"
+                      and (c.pos_ == "PRON" and c.lower_ not in ("its", "my", "our", "your")
+                           or _entity_like(c, lex))), None)
+        if owner is not None and (actor is None or owner.i != actor.i):
+            recipient = owner
     actors = _conjuncts(actor)
     recipients = _conjuncts(recipient)
     if trig.event in SYMMETRIC and len(actors) > 1 and (
